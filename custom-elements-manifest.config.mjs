@@ -1,0 +1,26 @@
+// Builds custom-elements.json from the JSDoc on our elements; it feeds Storybook, the docs and IDEs.
+function publicApiOnly() {
+  return {
+    name: 'ju-public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.members) {
+            declaration.members = declaration.members.filter(
+              (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+            );
+          }
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['packages/*/src/**/*.ts'],
+  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/dist/**', '**/locales/**'],
+  outdir: '.',
+  litelement: true,
+  packagejson: false,
+  plugins: [publicApiOnly()],
+};

@@ -1,0 +1,11 @@
+import { JuProvider } from './provider/ju-provider.component.js';
+
+JuProvider.define('ju-provider');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ju-provider': JuProvider;
+  }
+}
+
+export { JuProvider };

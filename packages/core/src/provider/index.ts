@@ -1,0 +1,1 @@
+export { JuProvider } from './ju-provider.component.js';
