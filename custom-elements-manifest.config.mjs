@@ -3,6 +3,8 @@ function publicApiOnly() {
   return {
     name: 'ju-public-api-only',
     packageLinkPhase({ customElementsManifest }) {
+      // File-system order differs between machines; sorted output keeps the committed file comparable.
+      customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.members) {

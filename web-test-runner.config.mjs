@@ -14,6 +14,8 @@ export default {
   nodeResolve: { exportConditions: ['source', 'development'] },
   plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   concurrency: 1,
+  // Lit's dev-mode notice is expected in tests (they use the development build); everything else is shown.
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter({ resultsFile: '.test-results/components.json' })],
   browsers: [

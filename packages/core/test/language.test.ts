@@ -1,6 +1,6 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import './fixtures/test-card.js';
-import { pendingLoads, type TestCard } from './fixtures/test-card.js';
+import { englishLoad, type TestCard } from './fixtures/test-card.js';
 
 const title = (el: TestCard): string => el.shadowRoot!.querySelector('h2')!.textContent!.trim();
 
@@ -62,14 +62,16 @@ describe('JuElement language', () => {
 
   it('follows <html lang> when the host page switches language, and waits for the strings before rendering', async () => {
     document.documentElement.lang = 'da';
+    englishLoad.hold = true;
     const el = await fixture<TestCard>(html`<ju-test-card></ju-test-card>`);
     expect(title(el)).to.equal('Hej Sara');
     document.documentElement.lang = 'en';
     await nextFrame();
     // The English strings are still loading: the widget keeps showing Danish rather than a mix or nothing.
     expect(title(el)).to.equal('Hej Sara');
-    expect(pendingLoads.length).to.equal(1);
-    pendingLoads.shift()!();
+    expect(englishLoad.pending.length).to.equal(1);
+    englishLoad.hold = false;
+    englishLoad.pending.shift()!();
     await el.updateComplete;
     expect(el.resolvedLanguage).to.equal('en');
     expect(title(el)).to.equal('Hello Sara');

@@ -27,7 +27,6 @@ export class JuProvider extends JuElement {
     css`
       :host {
         display: block;
-        background: transparent;
       }
     `,
   ];

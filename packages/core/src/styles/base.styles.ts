@@ -1,9 +1,14 @@
 import { css } from 'lit';
 
-/** What every element shares: typography from the host page, box sizing, focus ring, reduced motion. */
+/**
+ * What every element shares: typography from the host page, box sizing, focus ring, reduced motion.
+ * Widgets paint their own surface so their text keeps its contrast whatever the page behind them is
+ * (a dark widget on a white page); hosts that want them see-through set `--ju-color-surface: transparent`.
+ */
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
+    background: var(--_ju-color-surface);
     font-family: var(--_ju-font-family);
     font-size: var(--_ju-font-size);
     line-height: var(--_ju-line-height);
