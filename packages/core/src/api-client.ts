@@ -66,6 +66,9 @@ export function parseApiUrl(value: string | undefined): URL {
     throw new ApiConfigError(value, `only http and https are allowed, not ${url.protocol}`);
   }
   if (url.username || url.password) throw new ApiConfigError(value, 'credentials do not belong in the URL.');
+  // Chromium percent-encodes forbidden host characters ("api example.dk" → "api%20example.dk") where the URL
+  // standard (and Firefox) refuse them; refuse them everywhere so a typo fails at setup, not as "network".
+  if (url.hostname === '' || url.hostname.includes('%')) throw new ApiConfigError(value, 'it is not a valid URL.');
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   url.search = '';
   url.hash = '';
@@ -105,6 +108,11 @@ export class ApiClient {
   /** The absolute URL for a contract path such as `v1/config`. */
   url(path: string, query?: RequestOptions['query']): URL {
     const url = new URL(path.replace(/^\/+/, ''), this.baseUrl);
+    // The bearer token goes with every request, so a path (which may contain an id from a server) must never
+    // lead out of the API: no other origin, no `../` above the base path.
+    if (url.origin !== this.baseUrl.origin || !url.pathname.startsWith(this.baseUrl.pathname)) {
+      throw new TypeError(`[jobunivers] The path ${JSON.stringify(path)} leads outside the api URL.`);
+    }
     for (const [name, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
@@ -175,12 +183,13 @@ export class ApiClient {
       body = JSON.stringify(options.body);
     }
 
+    const target = this.url(path, options.query);
     const timeout = new AbortController();
     const timer = setTimeout(() => { timeout.abort(); }, this.#options.timeout ?? 15_000);
-    const signal = anySignal([options.signal, timeout.signal]);
+    const { signal, release } = anySignal([options.signal, timeout.signal]);
     let response: Response;
     try {
-      response = await (this.#options.fetch ?? globalThis.fetch)(this.url(path, options.query), {
+      response = await (this.#options.fetch ?? globalThis.fetch)(target, {
         method,
         headers,
         body: body ?? null,
@@ -195,6 +204,7 @@ export class ApiClient {
       throw new ApiError(offline ? 'offline' : 'network', 0, offline ? 'The device is offline.' : 'The server could not be reached.');
     } finally {
       clearTimeout(timer);
+      release();
     }
 
     const etag = response.headers.get('ETag') ?? undefined;
@@ -243,17 +253,21 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
+/** One signal that aborts when any of `signals` does; `release()` removes the listeners from long-lived signals. */
+function anySignal(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
+  const releases: (() => void)[] = [];
   for (const signal of signals) {
     if (!signal) continue;
     if (signal.aborted) {
       controller.abort(signal.reason);
       break;
     }
-    signal.addEventListener('abort', () => { controller.abort(signal.reason); }, { once: true });
+    const forward = (): void => { controller.abort(signal.reason); };
+    signal.addEventListener('abort', forward, { once: true });
+    releases.push(() => { signal.removeEventListener('abort', forward); });
   }
-  return controller.signal;
+  return { signal: controller.signal, release: () => { for (const release of releases) release(); } };
 }
 
 function sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {

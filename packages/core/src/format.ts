@@ -39,7 +39,7 @@ export function createFormatter(locale: string): Formatter {
     number: (value, options = {}) =>
       cached(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options)).format(value),
     relative: (value, now = Date.now()) => {
-      const [amount, unit] = relativeParts(+value - +now);
+      const [amount, unit] = relativeParts(+value, +now);
       const options = { numeric: 'auto' } as const;
       return cached(relativeFormats, locale, options, () => new Intl.RelativeTimeFormat(locale, options)).format(amount, unit);
     },
@@ -56,11 +56,24 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1e3],
 ];
 
-function relativeParts(milliseconds: number): [number, Intl.RelativeTimeFormatUnit] {
+function relativeParts(value: number, now: number): [number, Intl.RelativeTimeFormatUnit] {
+  const milliseconds = value - now;
   for (const [unit, size] of RELATIVE_UNITS) {
-    if (Math.abs(milliseconds) >= size || unit === 'second') return [Math.round(milliseconds / size), unit];
+    if (Math.abs(milliseconds) < size && unit !== 'second') continue;
+    // "i morgen" and "i går" name calendar days: count them in Copenhagen, not in blocks of 24 hours,
+    // or a meeting tomorrow at 22.30 seen at 00.30 reads "i overmorgen".
+    if (unit === 'day') return [copenhagenDayNumber(value) - copenhagenDayNumber(now), unit];
+    return [Math.round(milliseconds / size), unit];
   }
   return [0, 'second'];
+}
+
+const copenhagenDate = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric' });
+
+/** Days since 1970-01-01 of the calendar date in Copenhagen at `at`. */
+function copenhagenDayNumber(at: number): number {
+  const parts = Object.fromEntries(copenhagenDate.formatToParts(at).map(({ type, value }) => [type, Number(value)]));
+  return Date.UTC(parts['year'] ?? 1970, (parts['month'] ?? 1) - 1, parts['day'] ?? 1) / (24 * 3600e3);
 }
 
 /** True when the reader's clock is in another zone than the job centre's at that moment (say so next to times). */

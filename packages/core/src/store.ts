@@ -1,4 +1,4 @@
-import { openDB, deleteDB, type IDBPDatabase } from 'idb';
+import { wrap, type IDBPDatabase } from 'idb';
 
 /**
  * A small key–value store for what a citizen types (CV, joblog drafts). It lives in IndexedDB, so it survives
@@ -33,25 +33,43 @@ export async function openLocalStore<T>(name: string, options: OpenStoreOptions 
   const factory = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB;
   if (!factory) return new MemoryStore<T>();
   try {
-    const database = await withTimeout(
-      openDB(databaseName(name), 1, {
-        upgrade(db) {
-          db.createObjectStore(RECORDS);
-        },
-      }),
-      options.openTimeout ?? 3000,
-    );
-    return new IndexedDbStore<T>(database);
+    const database = await withTimeout(openDatabase(factory, databaseName(name)), options.openTimeout ?? 3000, (late) => {
+      late.close(); // opened after we gave up: do not leave a connection that blocks deleteLocalStore
+    });
+    return new IndexedDbStore<T>(wrap(database));
   } catch (error) {
     console.warn('[jobunivers] IndexedDB is not available; keeping data in memory only.', error);
     return new MemoryStore<T>();
   }
 }
 
+/** Opens through the given factory (not the global one), so `options.indexedDB` is really used. */
+function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name, 1);
+    request.addEventListener('upgradeneeded', () => {
+      request.result.createObjectStore(RECORDS);
+    });
+    request.addEventListener('success', () => {
+      const database = request.result;
+      // Let deleteLocalStore (logout, maybe in another tab) or a future version go ahead instead of hanging.
+      database.addEventListener('versionchange', () => { database.close(); });
+      resolve(database);
+    });
+    request.addEventListener('error', () => {
+      reject(request.error ?? new Error('IndexedDB refused to open'));
+    });
+  });
+}
+
 /** Deletes the store and everything in it, e.g. when the citizen logs out (`reset()`). */
 export async function deleteLocalStore(name: string, factory: IDBFactory | null | undefined = globalThis.indexedDB): Promise<void> {
   if (!factory) return;
-  await deleteDB(databaseName(name));
+  await new Promise<void>((resolve, reject) => {
+    const request = factory.deleteDatabase(databaseName(name));
+    request.addEventListener('success', () => { resolve(); });
+    request.addEventListener('error', () => { reject(request.error ?? new Error('IndexedDB could not delete the store')); });
+  });
 }
 
 class IndexedDbStore<T> implements LocalStore<T> {
@@ -102,8 +120,13 @@ class MemoryStore<T> implements LocalStore<T> {
   }
 
   put(key: string, value: T): Promise<void> {
-    // Clone like IndexedDB does, so callers cannot change stored data by mutating their object afterwards.
-    this.#records.set(key, structuredClone(value));
+    try {
+      // Clone like IndexedDB does, so callers cannot change stored data by mutating their object afterwards.
+      this.#records.set(key, structuredClone(value));
+    } catch (error) {
+      // Reject like IndexedDB (DataCloneError) rather than throw synchronously from a promise-returning method.
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return Promise.resolve();
   }
 
@@ -132,11 +155,19 @@ class MemoryStore<T> implements LocalStore<T> {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, milliseconds: number, onLate: (value: T) => void): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`IndexedDB did not open within ${String(milliseconds)} ms`)); }, milliseconds);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`IndexedDB did not open within ${String(milliseconds)} ms`));
+    }, milliseconds);
     promise.then(
-      (value) => { clearTimeout(timer); resolve(value); },
+      (value) => {
+        clearTimeout(timer);
+        if (timedOut) onLate(value);
+        else resolve(value);
+      },
       (error: unknown) => { clearTimeout(timer); reject(error instanceof Error ? error : new Error(String(error))); },
     );
   });

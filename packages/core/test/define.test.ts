@@ -36,7 +36,7 @@ describe('JuElement.define', () => {
     const warnings = captureWarnings(() => { SecondCopy.define('ju-define-test'); });
     expect(customElements.get('ju-define-test')).to.equal(FirstCopy);
     expect(warnings).to.have.length(1);
-    expect(String(warnings[0]![0])).to.contain('<ju-define-test> is already registered');
+    expect(String(warnings[0][0])).to.contain('<ju-define-test> is already registered');
   });
 
   it('is silent when the same class is registered twice (the same bundle loaded twice)', () => {

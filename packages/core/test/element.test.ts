@@ -20,7 +20,7 @@ describe('JuElement', () => {
     await el.updateComplete;
     const fetchStub = (): Promise<Response> => Promise.resolve(jsonResponse(401, { code: 'token-expired', title: 'Expired' }, 'application/problem+json'));
     const listener = oneEvent(wrapper, 'ju-auth-required');
-    const original = window.fetch;
+    const original = window.fetch.bind(window);
     window.fetch = fetchStub;
     try {
       const request = el.client!.get('v1/me').catch((error: unknown) => error);
@@ -40,7 +40,7 @@ describe('JuElement', () => {
     el.token = 'old';
     await el.updateComplete;
     const seen: (string | null)[] = [];
-    const original = window.fetch;
+    const original = window.fetch.bind(window);
     window.fetch = (_input, init) => {
       const auth = new Headers(init?.headers).get('Authorization');
       seen.push(auth);

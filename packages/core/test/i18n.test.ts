@@ -26,9 +26,11 @@ describe('i18n', () => {
   });
 
   it('keeps one translation instance for every copy of the library on the page', async () => {
-    const again = await import('../src/i18n.js?second-copy' as string) as typeof import('../src/i18n.js');
+    // A query string makes the browser load the module a second time: a second copy of the library.
+    const secondCopy: string = new URL('../src/i18n.ts?second-copy', import.meta.url).href;
+    const again = (await import(secondCopy)) as typeof import('../src/i18n.js');
     expect(again.getI18n()).to.equal(getI18n());
-    expect(getI18n()).to.equal((globalThis as unknown as Record<symbol, { i18next: unknown }>)[Symbol.for('jobunivers.i18n.v1')]!.i18next);
+    expect(getI18n()).to.equal((globalThis as unknown as Record<symbol, { i18next: unknown }>)[Symbol.for('jobunivers.i18n.v1')].i18next);
   });
 
   it('loads a namespace lazily, only for the language asked for', async () => {
@@ -120,6 +122,6 @@ describe('i18n', () => {
   it('renders the widget\'s own strings before core\'s, and core\'s shared strings in every widget', async () => {
     const el = await fixture<TestCard>(html`<ju-test-card lang="da"></ju-test-card>`);
     const buttons = el.shadowRoot!.querySelectorAll('button');
-    expect(buttons[1]!.textContent).to.equal('Annuller');
+    expect(buttons[1].textContent).to.equal('Annuller');
   });
 });

@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import './fixtures/test-card.js';
 import { englishLoad, type TestCard } from './fixtures/test-card.js';
 
-const title = (el: TestCard): string => el.shadowRoot!.querySelector('h2')!.textContent!.trim();
+const title = (el: TestCard): string => el.shadowRoot!.querySelector('h2')!.textContent.trim();
 
 describe('JuElement language', () => {
   afterEach(() => {

@@ -4,9 +4,9 @@ import './fixtures/test-card.js';
 import type { JuProvider } from '../src/index.js';
 import type { TestCard } from './fixtures/test-card.js';
 
-async function settle(...elements: HTMLElement[]): Promise<void> {
+async function settle(...elements: (TestCard | JuProvider)[]): Promise<void> {
   await nextFrame();
-  for (const element of elements) await (element as TestCard).updateComplete;
+  for (const element of elements) await element.updateComplete;
 }
 
 describe('<ju-provider>', () => {
