@@ -20,7 +20,8 @@ function publicApiOnly() {
 
 export default {
   globs: ['packages/*/src/**/*.ts'],
-  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/dist/**', '**/locales/**'],
+  // Only browser packages have elements; the contract and the server would only add noise.
+  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/dist/**', '**/locales/**', 'packages/server/**', 'packages/contract/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,
