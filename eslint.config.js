@@ -10,7 +10,7 @@ const unsafeDirective = (name) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'storybook-static/**', '.test-results/**', 'node_modules/**'] },
+  { ignores: ['**/dist/**', 'storybook-static/**', '.test-results/**', 'node_modules/**', '**/*.d.mts'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

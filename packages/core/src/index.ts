@@ -24,7 +24,7 @@ export { closestLanguage } from './language.js';
 export { TIME_ZONE, createFormatter, readerTimeZoneDiffers, type Formatter } from './format.js';
 export { ApiClient, parseApiUrl, type ApiClientOptions, type ApiResponse, type HttpMethod, type RequestOptions } from './api-client.js';
 export { ApiConfigError, ApiError, type ClientErrorCode, type Problem } from './api-error.js';
-export { openLocalStore, deleteLocalStore, type LocalStore, type OpenStoreOptions } from './store.js';
+// The local store (IndexedDB) is a separate entry, `@jobunivers/core/store`: only widgets that keep drafts pay for it.
 export { Announcer, type AnnounceOptions, type Politeness } from './announcer.js';
 export { safeUrl } from './safe-url.js';
 export { resolveTheme, type ResolvedTheme } from './theme.js';

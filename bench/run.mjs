@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Runtime benchmarks of core in Chromium, each against a plain-Lit (or plain-object) baseline from the same run.
+// `npm run bench` — not part of `npm test`. See bench/README.md.
+/* global window -- used inside the page.evaluate() callback, which runs in Chromium */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, type } from 'node:os';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { ROOT } from './bundle.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const WARMUP = 3;
+const CHROMIUM_FLAGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+// The bench page, bundled like production: minified, Lit's production build, locales as lazy chunks.
+const build = await esbuild.build({
+  entryPoints: { 'bench-page': join(ROOT, 'bench/page/bench-page.mjs') },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  splitting: true,
+  charset: 'utf8',
+  conditions: ['source'],
+  outdir: join(ROOT, 'bench/page/out'),
+  write: false,
+  logLevel: 'warning',
+});
+const files = new Map(build.outputFiles.map((file) => [`/${relative(join(ROOT, 'bench/page/out'), file.path)}`, file.contents]));
+files.set('/', readFileSync(join(ROOT, 'bench/page/index.html')));
+
+const server = createServer((request, response) => {
+  const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const body = files.get(pathname);
+  if (pathname === '/favicon.ico') {
+    response.writeHead(204).end();
+    return;
+  }
+  if (!body) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': body === files.get('/') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' }).end(body);
+});
+await new Promise((resolve) => { server.listen(0, '127.0.0.1', () => { resolve(); }); });
+
+const loadBefore = loadavg().map((load) => load.toFixed(2)).join(' ');
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => { errors.push(error.message); });
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(`http://127.0.0.1:${String(server.address().port)}/`);
+  await page.waitForSelector('html[data-ready="true"]');
+  const results = await page.evaluate((options) => window.runBench(options), { rounds: ROUNDS, warmup: WARMUP });
+  if (errors.length > 0) throw new Error(`the bench page reported errors:\n${errors.join('\n')}`);
+
+  const ms = (value) => `${value.toFixed(2)} ms`;
+  const perSecond = (value) => `${(value / 1e6).toFixed(2)} M/s`;
+  const rows = [
+    ['(a) first render, 200 elements', 'JuElement in <ju-provider>', results.firstRenderJu, 'LitElement in <div>', results.firstRenderLit, ms, 'time'],
+    ['(b) language da⇄en, 200 elements', '<html lang> switch, JuElement', results.languageSwitch, 'LitElement property change', results.litRerender, ms, 'time'],
+    ['(c) string lookups', 'element.t(key)', results.lookupElementT, 'plain object[key]', results.lookupPlain, perSecond, 'rate'],
+    ['(c) string lookups', 'cached translator(lang, ns)(key)', results.lookupTranslator, 'plain object[key]', results.lookupPlain, perSecond, 'rate'],
+    ['(c) string lookups', 'i18next.t(key, {lng, ns})', results.lookupI18next, 'plain object[key]', results.lookupPlain, perSecond, 'rate'],
+  ];
+  const table = [['benchmark', 'case', 'median', 'baseline', 'median', 'ratio']];
+  for (const [name, label, measured, baselineLabel, baseline, format, kind] of rows) {
+    // Times: how many times slower than the baseline. Rates: how many times fewer lookups per second.
+    const ratio = kind === 'time' ? measured.median / baseline.median : baseline.median / measured.median;
+    table.push([name, label, format(measured.median), baselineLabel, format(baseline.median), `${ratio.toFixed(1)}× ${kind === 'time' ? 'the time' : 'slower'}`]);
+  }
+  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  for (const [index, line] of table.entries()) {
+    console.log(line.map((cell, column) => ([2, 4].includes(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
+    if (index === 0) console.log(widths.map((width) => '─'.repeat(width)).join('  '));
+  }
+  const scriptShare = (result) => `${ms(result.scriptMedian)} script + ${ms(result.median - result.scriptMedian)} style/layout`;
+  console.log(`\n(a) split of the medians: JuElement ${scriptShare(results.firstRenderJu)}; LitElement ${scriptShare(results.firstRenderLit)}`);
+  console.log(`\nmedian of ${String(ROUNDS)} rounds after ${String(WARMUP)} warm-up rounds (lookups: 100 ms slices); min–max:`);
+  for (const [key, value] of Object.entries(results)) {
+    const format = key.startsWith('lookup') ? perSecond : ms;
+    console.log(`  ${key.padEnd(16)} ${format(value.min)} – ${format(value.max)}`);
+  }
+  const cpu = cpus();
+  console.log(`\nmachine: ${String(cpu.length)} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}; `
+    + `Chromium ${browser.version()} (headless); Node ${process.version}; ${new Date().toISOString()}`);
+  console.log(`load average before/after: ${loadBefore} / ${loadavg().map((load) => load.toFixed(2)).join(' ')} (other processes make the figures noisy)`);
+} finally {
+  await browser.close();
+  server.close();
+}

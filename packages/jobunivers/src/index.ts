@@ -1,0 +1,28 @@
+/**
+ * `jobunivers`: the all-in-one drop-in. One `<script type="module" src="…/jobunivers.js">` registers every
+ * Jobunivers element and exposes the helpers a host page needs. Languages other than Danish stay in separate
+ * chunk files beside jobunivers.js and load only when an element needs them.
+ */
+
+// ── Elements ────────────────────────────────────────────────────────────────────────────────────────────────
+// Every package that registers tags is imported here for its side effect. A new widget adds exactly one line,
+// e.g. `import '@jobunivers/self-booking';`, plus a `dependencies` entry in package.json and a budget in
+// bench/budgets.json.
+import '@jobunivers/core/define';
+
+// ── Host API ────────────────────────────────────────────────────────────────────────────────────────────────
+// What a host page may call after `import { … } from '…/jobunivers.js'`: strings and languages at runtime,
+// and the classes for `instanceof` checks or subclassing.
+export {
+  JuElement,
+  JuProvider,
+  VERSION,
+  addLanguage,
+  addTranslations,
+  onTranslationsChanged,
+  supportedLanguages,
+  type JuConfig,
+  type JuTheme,
+  type LanguageInfo,
+  type Translations,
+} from '@jobunivers/core';
