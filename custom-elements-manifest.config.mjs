@@ -8,9 +8,19 @@ function publicApiOnly() {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.members) {
+            // Static members (define, namespace) are for widget authors, not for people using a tag.
             declaration.members = declaration.members.filter(
-              (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+              (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#') && !member.static,
             );
+          }
+          if (declaration.attributes) {
+            // `dir` is the native attribute; JuElement only observes it to know whether the page author set it.
+            declaration.attributes = declaration.attributes.filter((attribute) => attribute.name !== 'dir');
+            for (const attribute of declaration.attributes) {
+              if (attribute.name === 'lang' && !attribute.description) {
+                attribute.description = 'Language (da, en, ar, or one a host added). Without it, the closest [lang] ancestor or <html lang> decides; unknown languages fall back to Danish.';
+              }
+            }
           }
         }
       }

@@ -56,6 +56,10 @@ const MAX_RETRY_AFTER_SECONDS = 30;
 /** Parses and checks an `api` value; throws `ApiConfigError` with the reason when it cannot be used. */
 export function parseApiUrl(value: string | undefined): URL {
   if (value === undefined || value.trim() === '') throw new ApiConfigError(value, 'it is empty; set the api attribute.');
+  // "jobcenter.example.dk/api" (no scheme) would silently become a path under the current page.
+  if (!/^(https?:\/\/|\/|\.\.?\/)/i.test(value.trim()) && !/^[a-z][a-z0-9+.-]*:/i.test(value.trim())) {
+    throw new ApiConfigError(value, 'write a full URL starting with https:// (or a path starting with /).');
+  }
   let url: URL;
   try {
     url = new URL(value.trim(), typeof document === 'undefined' ? undefined : document.baseURI);

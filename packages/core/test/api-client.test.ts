@@ -654,6 +654,7 @@ describe('ApiClient', () => {
       ['an URL without host', 'https://'],
       ['garbage with a space in the host', 'https://api example.dk/'],
       ['a broken IPv6 host', 'http://[::1/api'],
+      ['a host without a scheme (a likely typo)', 'jobcenter.example.dk/api'],
     ];
     for (const [description, value] of rejected) {
       it(`refuses ${description} with ApiConfigError invalid-api-url`, () => {
@@ -679,6 +680,11 @@ describe('ApiClient', () => {
       expect(parseApiUrl('https://api.example.dk/jobunivers').href).to.equal('https://api.example.dk/jobunivers/');
       expect(parseApiUrl('https://api.example.dk/jobunivers/').href).to.equal('https://api.example.dk/jobunivers/');
       expect(parseApiUrl('  http://localhost:8080  ').href).to.equal('http://localhost:8080/');
+    });
+
+    it('accepts paths relative to the page that start with ./ or ../', () => {
+      expect(parseApiUrl('./api').href).to.equal(new URL('./api/', document.baseURI).href);
+      expect(parseApiUrl('../api').href).to.equal(new URL('../api/', document.baseURI).href);
     });
 
     it('drops a query and fragment from the api URL', () => {
