@@ -16,7 +16,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.config.ts', '*.js', '*.mjs', 'scripts/*.mjs', 'bench/*.mjs', 'e2e/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.config.ts', '*.js', '*.mjs', 'scripts/*.mjs', 'bench/*.mjs', 'e2e/*.mjs', 'packages/server/public/assets/*.js'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -54,6 +56,8 @@ export default tseslint.config(
   { files: ['packages/*/src/**/*.ts'], rules: { '@typescript-eslint/unbound-method': 'off' } },
   { files: ['**/*.js', '**/*.mjs', '*.config.ts'], languageOptions: { globals: { ...globals.node } } },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // The demo municipality's own page scripts run in the browser.
+  { files: ['packages/server/public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['**/test/**/*.ts', 'stories/**/*.ts'],
     rules: {

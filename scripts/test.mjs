@@ -5,6 +5,7 @@
 // test runner contributes its test cases and every other gate counts as one check.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { startPostgres } from './postgres.mjs';
 
 const RESULTS = '.test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -12,16 +13,28 @@ rmSync(RESULTS, { recursive: true, force: true });
 /** @typedef {{ passed: number, failed: number, skipped: number }} Tally */
 /** @type {{ name: string, command: string, results?: string, parse?: (output: string) => Tally | undefined, needs?: string[] }[]} */
 const gates = [
-  { name: 'typecheck', command: 'npx tsc -p tsconfig.json' },
+  { name: 'typecheck', command: 'npx tsc -p tsconfig.json && npx tsc -p packages/contract/tsconfig.json && npx tsc -p packages/server/tsconfig.json' },
   { name: 'lint', command: 'npx eslint .' },
   { name: 'lit-analyzer', command: 'npm run --silent lit-analyzer' },
   { name: 'manifest is fresh', command: 'node scripts/check-manifest.mjs' },
+  { name: 'OpenAPI document is fresh', command: 'npm run --silent openapi:check -w @jobunivers/contract' },
   { name: 'build', command: 'npm run --silent build' },
   { name: 'component tests', command: 'npx web-test-runner', results: `${RESULTS}/components.json` },
   { name: 'story tests (axe, every language and theme)', command: 'npm run --silent test:stories', results: `${RESULTS}/stories.json`, parse: parseVitest },
-  { name: 'strict-CSP page', command: 'npm run --silent test:csp', needs: ['build'], results: `${RESULTS}/csp.json`, parse: parseNodeTest },
+  { name: 'conformance suite self-tests', command: 'npm run --silent test -w @jobunivers/contract', parse: parseNodeTest },
+  { name: 'server tests (SQLite + PostgreSQL)', command: 'npm run --silent test -w @jobunivers/server', parse: parseNodeTest },
+  { name: 'conformance vs reference server', command: 'node --test e2e/conformance.test.mjs', needs: ['build'], parse: parseNodeTest },
+  { name: 'demo site journeys (Playwright)', command: 'node --test e2e/demo-site.test.mjs', needs: ['build'], parse: parseNodeTest },
+  { name: 'strict-CSP page', command: 'npm run --silent test:csp', needs: ['build'], parse: parseNodeTest },
   { name: 'size budgets', command: 'npm run --silent budgets', needs: ['build'], results: `${RESULTS}/budgets.json` },
 ];
+
+// PostgreSQL for the server tests, the conformance run and the two-instance test: a throwaway cluster unless
+// TEST_DATABASE_URL points at one already.
+const postgres = process.env.TEST_DATABASE_URL ? undefined : await startPostgres();
+if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
+if (!process.env.TEST_DATABASE_URL) process.stdout.write('note: PostgreSQL is not installed; its tests will be skipped (apt-get install postgresql).\n');
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { postgres?.stop(); process.exit(130); });
 
 function parseNodeTest(output) {
   const number = (label) => Number(new RegExp(`^(?:#|ℹ) ${label} (\\d+)$`, 'm').exec(output)?.[1] ?? NaN);
@@ -86,5 +99,6 @@ for (const gate of gates) {
 const width = Math.max(...rows.map((row) => row[0].length));
 process.stdout.write('\n━━ summary\n');
 for (const [name, status, counts, time] of rows) process.stdout.write(`${name.padEnd(width)}  ${status.padEnd(7)}  ${counts.padEnd(34)} ${time}\n`);
+postgres?.stop();
 process.stdout.write(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 process.exitCode = total.failed > 0 || failedGates.size > 0 ? 1 : 0;

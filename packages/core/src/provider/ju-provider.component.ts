@@ -25,8 +25,12 @@ export class JuProvider extends JuElement {
   static override styles = [
     JuElement.styles,
     css`
+      /* A wrapper for configuration, not a surface: the page's layout and colours show through, each widget
+         paints its own. */
       :host {
         display: block;
+        background: none;
+        color: inherit;
       }
     `,
   ];

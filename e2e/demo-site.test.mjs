@@ -1,0 +1,119 @@
+/* global document, customElements -- used inside page.evaluate and addInitScript, which run in the browser */
+// The demo municipality site from `npm start`, driven in Debian's Chromium the way a citizen and a caseworker
+// use it: contact details from the contract server, demo login, messages, and a message sent from the
+// caseworker desk arriving live on the citizen's page. Fails on any console error or CSP violation.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startReferenceServer } from './reference-server.mjs';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let server;
+let browser;
+
+async function openPage(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    // The browser logs every 4xx as "Failed to load resource"; the response handler below judges those.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => { problems.push(`page error: ${error.message}`); });
+  page.on('response', (response) => {
+    // A refused demo action (4xx from the API) is part of the journey; a missing page or asset is not.
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/v1/')) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const response = await page.goto(`${server.url}${path}`);
+  return { page, problems, response };
+}
+
+async function logIn(page, firstName) {
+  const option = page.locator('#demo-user option', { hasText: firstName });
+  await option.waitFor({ state: 'attached' });
+  await page.selectOption('#demo-user', await option.getAttribute('value'));
+  await page.click('#demo-login button[type=submit]');
+  await page.getByText(`Du er logget ind som ${firstName}.`).waitFor();
+}
+
+describe('demo site', { timeout: 60_000 }, () => {
+  before(async () => {
+    server = await startReferenceServer();
+    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('serves the citizen page under a strict CSP, with the municipality from /v1/config', async () => {
+    const { page, problems, response } = await openPage('/');
+    const csp = response.headers()['content-security-policy'] ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    await page.locator('#contact a[href^="tel:"]').waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'Jobcenter Eksempelby');
+    // The one script tag upgraded <ju-provider>; unregistered widgets show their fallback content.
+    assert.equal(await page.evaluate(() => customElements.get('ju-provider') !== undefined), true);
+    assert.equal(await page.locator('ju-self-booking a[href^="tel:"]').isVisible(), true);
+    assert.deepEqual(problems, []);
+  });
+
+  it('logs a demo citizen in, hands the token to <ju-provider> as a property, and shows their messages', async () => {
+    const { page, problems } = await openPage('/');
+    await logIn(page, 'Lars');
+    await page.getByRole('heading', { name: 'Book din næste samtale' }).waitFor();
+    assert.equal(await page.locator('.message').count(), 3);
+    const tokenHandedOver = await page.evaluate(() => {
+      const provider = document.querySelector('ju-provider');
+      return typeof provider.token === 'string' && provider.token.length > 20 && !provider.outerHTML.includes(provider.token);
+    });
+    assert.equal(tokenHandedOver, true);
+    await page.locator('.message--unread button').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.message--unread').length === 1);
+    assert.deepEqual(problems, []);
+  });
+
+  it('delivers a message sent from the caseworker desk to the citizen page live', async () => {
+    const citizen = await openPage('/');
+    await logIn(citizen.page, 'Amal');
+    await citizen.page.getByRole('heading', { name: 'Vi har bestilt en tolk' }).waitFor();
+
+    const desk = await openPage('/medarbejder');
+    await logIn(desk.page, 'Aisha');
+    const amal = await desk.page.locator('#citizen option', { hasText: 'Amal' }).getAttribute('value');
+    await desk.page.selectOption('#citizen', amal);
+    // An empty form is refused with a message at the field, and nothing is sent.
+    await desk.page.click('#send-notification button[type=submit]');
+    assert.equal(await desk.page.locator('#title-error').isVisible(), true);
+    await desk.page.fill('#title', 'Din samtale er flyttet');
+    await desk.page.fill('#body', 'Vi ses tirsdag kl. 10 i stedet. Tolken kommer også.');
+    await desk.page.click('#send-notification button[type=submit]');
+    await desk.page.getByText('Beskeden er sendt.').waitFor();
+
+    await citizen.page.getByRole('heading', { name: 'Din samtale er flyttet' }).waitFor({ timeout: 10_000 });
+    assert.deepEqual(citizen.problems, []);
+    assert.deepEqual(desk.problems, []);
+  });
+
+  it('tells a caseworker when a citizen is not theirs, and keeps the text', async () => {
+    const desk = await openPage('/medarbejder');
+    await logIn(desk.page, 'Jonas');
+    const lars = await desk.page.locator('#citizen option', { hasText: 'Lars' }).getAttribute('value');
+    await desk.page.selectOption('#citizen', lars);
+    await desk.page.fill('#title', 'Hej');
+    await desk.page.fill('#body', 'En besked');
+    await desk.page.click('#send-notification button[type=submit]');
+    await desk.page.getByText('ikke tilknyttet dig').waitFor();
+    assert.equal(await desk.page.inputValue('#title'), 'Hej');
+  });
+});

@@ -1,0 +1,357 @@
+// Builds the OpenAPI 3.1 document of the contract from the TypeBox schemas. Every schema with an `$id` becomes
+// a named component and is referenced, never inlined, so generated clients get one type per concept.
+import type { TSchema } from 'typebox';
+import { IdempotencyKey, ETag } from './schemas/common.js';
+import { Config } from './schemas/config.js';
+import { DemoLoginRequest, DemoLoginResponse, DemoUserList } from './schemas/demo.js';
+import { LiveEvent, SSE_RETRY_MS } from './schemas/events.js';
+import { HealthStatus } from './schemas/health.js';
+import { Me, PreferencesUpdate } from './schemas/me.js';
+import { Notification, NotificationCreate, NotificationPage } from './schemas/notification.js';
+import { PageQuery } from './schemas/page.js';
+import { PROBLEM_STATUS, Problem, problemType, type ProblemCode } from './schemas/problem.js';
+
+/** The contract's version (`info.version` of the OpenAPI document). */
+export const CONTRACT_VERSION = '1.0.0';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: JsonObject;
+  jsonSchemaDialect: string;
+  servers: Json[];
+  tags: Json[];
+  paths: Record<string, JsonObject>;
+  components: {
+    schemas: Record<string, JsonObject>;
+    parameters: Record<string, JsonObject>;
+    headers: Record<string, JsonObject>;
+    responses: Record<string, JsonObject>;
+    securitySchemes: Record<string, JsonObject>;
+  };
+  security: Json[];
+}
+
+const ref = (kind: string, name: string): JsonObject => ({ $ref: `#/components/${kind}/${name}` });
+
+/** Turns a TypeBox schema into plain JSON, moving every nested `$id` schema into `components.schemas`. */
+class SchemaRegistry {
+  readonly schemas: Record<string, JsonObject> = {};
+
+  /** Registers `schema` (which must have an `$id`) and answers a `$ref` to it. */
+  use(schema: TSchema): JsonObject {
+    const plain = JSON.parse(JSON.stringify(schema)) as JsonObject;
+    const id = plain.$id;
+    if (typeof id !== 'string') throw new Error('Only schemas with an $id can be referenced.');
+    this.register(plain);
+    return ref('schemas', id);
+  }
+
+  private register(plain: JsonObject): void {
+    const id = plain.$id as string;
+    const rest: JsonObject = { ...plain };
+    delete rest.$id;
+    const body = this.replaceNested(rest) as JsonObject;
+    if (id in this.schemas && JSON.stringify(this.schemas[id]) !== JSON.stringify(body)) {
+      throw new Error(`Two different schemas use the $id "${id}".`);
+    }
+    this.schemas[id] = body;
+  }
+
+  private replaceNested(value: Json): Json {
+    if (Array.isArray(value)) return value.map((item) => this.replaceNested(item));
+    if (value === null || typeof value !== 'object') return value;
+    if (typeof value.$id === 'string') {
+      this.register(value);
+      return ref('schemas', value.$id);
+    }
+    const out: JsonObject = {};
+    for (const [key, item] of Object.entries(value)) out[key] = this.replaceNested(item);
+    return out;
+  }
+}
+
+const problemExample = (code: ProblemCode, title: string, detail?: string): JsonObject => ({
+  type: problemType(code),
+  title,
+  status: PROBLEM_STATUS[code],
+  code,
+  ...(detail === undefined ? {} : { detail }),
+});
+
+interface ProblemResponseSpec {
+  name: string;
+  description: string;
+  codes: ProblemCode[];
+  title: string;
+  headers?: string[];
+}
+
+const PROBLEM_RESPONSES: ProblemResponseSpec[] = [
+  { name: 'BadRequest', codes: ['malformed-json', 'invalid-request'], title: 'The request does not match the contract', description: 'The body is not JSON (`malformed-json`), or the body, query, path or a header does not match the schema, including unknown fields (`invalid-request`, with `errors`).' },
+  { name: 'BadRequestOrCursor', codes: ['invalid-request', 'invalid-cursor'], title: 'The request does not match the contract', description: 'A query parameter does not match the schema (`invalid-request`) or the `cursor` was not issued by this server or expired (`invalid-cursor`).' },
+  { name: 'BadCreateRequest', codes: ['malformed-json', 'invalid-request', 'idempotency-key-required'], title: 'The request does not match the contract', description: '`malformed-json`, `invalid-request` (with `errors`), or `idempotency-key-required` when the `Idempotency-Key` header is missing or invalid.' },
+  { name: 'Unauthenticated', codes: ['unauthenticated', 'token-invalid', 'token-expired', 'token-audience'], title: 'Log in again', description: 'No bearer token (`unauthenticated`), or it is malformed, badly signed, for an unknown user or missing claims (`token-invalid`), expired (`token-expired`) or for another audience (`token-audience`). Carries `WWW-Authenticate: Bearer` (with `error="invalid_token"` unless `unauthenticated`).', headers: ['WWW-Authenticate'] },
+  { name: 'Forbidden', codes: ['forbidden'], title: 'Your role may not do this', description: 'The role may not do this (a citizen calling a caseworker endpoint).' },
+  { name: 'NotFound', codes: ['not-found'], title: 'Not found', description: 'No such resource, or it belongs to someone else (the server never reveals that it exists).' },
+  { name: 'IdempotencyKeyInUse', codes: ['idempotency-key-in-use'], title: 'The same request is still being processed', description: 'A request with the same `Idempotency-Key` is being processed right now; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
+  { name: 'EtagMismatch', codes: ['etag-mismatch'], title: 'The document changed since you read it', description: '`If-Match` does not match the current version; nothing was changed.' },
+  { name: 'PayloadTooLarge', codes: ['payload-too-large'], title: 'The request body is too large', description: 'The body is larger than 64 KiB.' },
+  { name: 'UnsupportedMediaType', codes: ['unsupported-media-type'], title: 'Send JSON', description: 'A write whose `Content-Type` is not `application/json`.' },
+  { name: 'IdempotencyKeyReused', codes: ['idempotency-key-reused'], title: 'This Idempotency-Key was used for another request', description: 'The `Idempotency-Key` was used before with a different request (method, path or body).' },
+  { name: 'PreconditionRequired', codes: ['precondition-required'], title: 'If-Match is required', description: 'An update without `If-Match`.' },
+  { name: 'RateLimited', codes: ['rate-limited'], title: 'Too many requests', description: 'Too many requests from this client; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
+  { name: 'Internal', codes: ['internal'], title: 'Something went wrong on the server', description: 'An unexpected error. Nothing was written.' },
+  { name: 'Unavailable', codes: ['unavailable'], title: 'The service is temporarily unavailable', description: 'E.g. the database is down; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
+];
+
+const STATUS_OF: Record<string, number> = Object.fromEntries(
+  PROBLEM_RESPONSES.map((spec) => [spec.name, PROBLEM_STATUS[spec.codes[0] ?? 'internal']]),
+);
+
+/** Problem responses every `/v1` operation can answer. */
+const COMMON_PROBLEMS = ['RateLimited', 'Internal', 'Unavailable'];
+
+function responsesWithProblems(success: JsonObject, problems: string[]): JsonObject {
+  const out: JsonObject = { ...success };
+  for (const name of [...problems, ...COMMON_PROBLEMS]) {
+    const status = String(STATUS_OF[name]);
+    if (status in out) throw new Error(`Two problem responses for ${status}.`);
+    out[status] = ref('responses', name);
+  }
+  return out;
+}
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  const registry = new SchemaRegistry();
+  const json = (schema: TSchema): JsonObject => ({ 'application/json': { schema: registry.use(schema) } });
+  const problemRef = registry.use(Problem);
+
+  const headers: Record<string, JsonObject> = {
+    ETag: { description: 'The document\'s strong entity tag, `"<version>"`.', schema: registry.use(ETag) },
+    'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
+    'WWW-Authenticate': { description: '`Bearer` or `Bearer error="invalid_token"`.', schema: { type: 'string' } },
+    'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.', schema: { type: 'string', enum: ['true'] } },
+  };
+
+  const responses: Record<string, JsonObject> = {
+    NotModified: { description: 'Not modified: the `If-None-Match` tag is current.', headers: { ETag: ref('headers', 'ETag') } },
+  };
+  for (const spec of PROBLEM_RESPONSES) {
+    const examples: JsonObject = {};
+    for (const code of spec.codes) examples[code] = { value: problemExample(code, spec.title) };
+    const response: JsonObject = {
+      description: `${spec.description} Codes: ${spec.codes.map((code) => `\`${code}\``).join(', ')}.`,
+      content: { 'application/problem+json': { schema: problemRef, examples } },
+    };
+    if (spec.headers) response.headers = Object.fromEntries(spec.headers.map((name) => [name, ref('headers', name)]));
+    responses[spec.name] = response;
+  }
+
+  const parameters: Record<string, JsonObject> = {
+    Limit: { name: 'limit', in: 'query', required: false, description: 'Items per page, 1–100 (default 20).', schema: JSON.parse(JSON.stringify(PageQuery.properties.limit)) as JsonObject },
+    Cursor: { name: 'cursor', in: 'query', required: false, description: 'The `nextCursor` of the previous page, as is.', schema: JSON.parse(JSON.stringify(PageQuery.properties.cursor)) as JsonObject },
+    NotificationId: { name: 'id', in: 'path', required: true, description: 'The notification\'s id.', schema: ref('schemas', 'Id') },
+    CitizenId: { name: 'citizenId', in: 'path', required: true, description: 'The citizen\'s id.', schema: ref('schemas', 'Id') },
+    IfMatch: { name: 'If-Match', in: 'header', required: true, description: 'The `ETag` you read. Without it: `428 precondition-required`; stale: `412 etag-mismatch`.', schema: registry.use(ETag) },
+    IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An `ETag` you hold: `304 Not Modified` when it is still current.', schema: { type: 'string' } },
+    IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: true, description: 'A client-generated key (a UUID), scoped to the user and kept at least 24 hours. The same key with the same request answers the original response with `Idempotent-Replayed: true`.', schema: registry.use(IdempotencyKey) },
+    LastEventId: { name: 'Last-Event-ID', in: 'header', required: false, description: 'The `id` of the last event the client processed; the server first replays every later event for the user.', schema: { type: 'string', pattern: '^[0-9]{1,18}$' } },
+    AcceptLanguage: { name: 'Accept-Language', in: 'header', required: false, description: 'The language of problem `title` and `detail` (when the server can).', schema: { type: 'string' } },
+  };
+  registry.use(Config); // Id is registered through Me below; this keeps Config first-class too.
+
+  const etagHeaders = { ETag: ref('headers', 'ETag') };
+  const tag = (name: string) => [name];
+
+  const paths: Record<string, JsonObject> = {
+    '/v1/config': {
+      get: {
+        operationId: 'getConfig', tags: tag('config'), security: [],
+        summary: 'The municipality\'s settings (public)',
+        description: 'What the widgets show before anyone logs in. Cacheable; send `If-None-Match` to revalidate.',
+        parameters: [ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The configuration.', headers: etagHeaders, content: json(Config) },
+          304: ref('responses', 'NotModified'),
+        }, []),
+      },
+    },
+    '/v1/me': {
+      get: {
+        operationId: 'getMe', tags: tag('me'),
+        summary: 'The authenticated user',
+        parameters: [ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The user, with an `ETag` for `PUT /v1/me/preferences`.', headers: etagHeaders, content: json(Me) },
+          304: ref('responses', 'NotModified'),
+        }, ['Unauthenticated']),
+      },
+    },
+    '/v1/me/preferences': {
+      put: {
+        operationId: 'putPreferences', tags: tag('me'),
+        summary: 'Replace the user\'s preferences',
+        description: 'Needs `If-Match` with the `ETag` of `GET /v1/me`. Answers the new `/v1/me` document and its new `ETag`.',
+        parameters: [ref('parameters', 'IfMatch')],
+        requestBody: { required: true, content: json(PreferencesUpdate) },
+        responses: responsesWithProblems({
+          200: { description: 'The updated user.', headers: etagHeaders, content: json(Me) },
+        }, ['BadRequest', 'Unauthenticated', 'EtagMismatch', 'PayloadTooLarge', 'UnsupportedMediaType', 'PreconditionRequired']),
+      },
+    },
+    '/v1/notifications': {
+      get: {
+        operationId: 'listNotifications', tags: tag('notifications'),
+        summary: 'The citizen\'s notifications, newest first',
+        parameters: [ref('parameters', 'Limit'), ref('parameters', 'Cursor')],
+        responses: responsesWithProblems({
+          200: { description: 'A page of notifications.', content: json(NotificationPage) },
+        }, ['BadRequestOrCursor', 'Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/notifications/{id}': {
+      get: {
+        operationId: 'getNotification', tags: tag('notifications'),
+        summary: 'One of the citizen\'s notifications',
+        parameters: [ref('parameters', 'NotificationId')],
+        responses: responsesWithProblems({
+          200: { description: 'The notification.', content: json(Notification) },
+        }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/notifications/{id}/read': {
+      post: {
+        operationId: 'markNotificationRead', tags: tag('notifications'),
+        summary: 'Mark a notification read',
+        description: 'No body. Repeating it is harmless: `readAt` keeps the time of the first call.',
+        parameters: [ref('parameters', 'NotificationId')],
+        responses: responsesWithProblems({
+          200: { description: 'The notification.', content: json(Notification) },
+        }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/citizens/{citizenId}/notifications': {
+      post: {
+        operationId: 'createNotification', tags: tag('notifications'),
+        summary: 'Send a notification to an assigned citizen (caseworker)',
+        description: 'Publishes `notification.created` to the citizen\'s event stream. `404` for a citizen not assigned to the caseworker.',
+        parameters: [ref('parameters', 'CitizenId'), ref('parameters', 'IdempotencyKey')],
+        requestBody: { required: true, content: json(NotificationCreate) },
+        responses: responsesWithProblems({
+          201: {
+            description: 'Created (or, with `Idempotent-Replayed: true`, the original answer to the same request).',
+            headers: { 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') },
+            content: json(Notification),
+          },
+        }, ['BadCreateRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'IdempotencyKeyInUse', 'PayloadTooLarge', 'UnsupportedMediaType', 'IdempotencyKeyReused']),
+      },
+    },
+    '/v1/events': {
+      get: {
+        operationId: 'streamEvents', tags: tag('events'),
+        summary: 'Live updates for the authenticated user (Server-Sent Events)',
+        description: [
+          `Starts with \`retry: ${String(SSE_RETRY_MS)}\`. Each event has \`id:\` (the server's sequence number, strictly increasing and the same on every instance), \`event:\` (the type) and \`data:\` (a \`LiveEvent\` as JSON).`,
+          'With `Last-Event-ID` the server first sends every later event for the user, in order and none twice, then live ones; when the id is older than the server keeps events (at least 24 hours) it sends `event: reset` and the client reloads its data.',
+          'A comment line `: keep-alive` comes at least every 25 seconds. Read it with `fetch` so the token never goes into a URL.',
+        ].join('\n\n'),
+        parameters: [ref('parameters', 'LastEventId')],
+        responses: responsesWithProblems({
+          200: {
+            description: 'An endless `text/event-stream`; each `data:` line is a `LiveEvent`.',
+            content: { 'text/event-stream': { schema: { type: 'string' }, itemSchema: registry.use(LiveEvent) } },
+          },
+        }, ['Unauthenticated']),
+      },
+    },
+    '/v1/demo/users': {
+      get: {
+        operationId: 'listDemoUsers', tags: tag('demo'), security: [],
+        summary: 'The fictional demo users (demo mode only)',
+        description: 'Exists only when the server runs in demo mode; otherwise `404 not-found`.',
+        responses: responsesWithProblems({ 200: { description: 'The demo users.', content: json(DemoUserList) } }, ['NotFound']),
+      },
+    },
+    '/v1/demo/login': {
+      post: {
+        operationId: 'demoLogin', tags: tag('demo'), security: [],
+        summary: 'Get a token for a demo user (demo mode only)',
+        description: 'Exists only when the server runs in demo mode; otherwise `404 not-found`.',
+        requestBody: { required: true, content: json(DemoLoginRequest) },
+        responses: responsesWithProblems({ 200: { description: 'A token and the user.', content: json(DemoLoginResponse) } }, ['BadRequest', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+    },
+    '/health/live': {
+      get: {
+        operationId: 'healthLive', tags: tag('health'), security: [],
+        summary: 'The process runs',
+        responses: { 200: { description: 'Alive.', content: json(HealthStatus) } },
+      },
+    },
+    '/health/ready': {
+      get: {
+        operationId: 'healthReady', tags: tag('health'), security: [],
+        summary: 'The database answers',
+        responses: {
+          200: { description: 'Ready.', content: json(HealthStatus) },
+          503: ref('responses', 'Unavailable'),
+        },
+      },
+    },
+  };
+
+  // Every operation takes Accept-Language for the language of problem titles.
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item) as JsonObject[]) {
+      const list = (operation.parameters ?? []) as Json[];
+      operation.parameters = [...list, ref('parameters', 'AcceptLanguage')];
+    }
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jobunivers contract',
+      version: CONTRACT_VERSION,
+      summary: 'The HTTP contract between the <ju-*> widgets and any back end.',
+      description: 'Generated from the JSON Schemas in `packages/contract`. The rules the schemas cannot say are in `docs/contract.md`: problem details, authentication, idempotency, ETags, cursors and Server-Sent Events.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    servers: [{ url: '{api}', description: 'Where the host points the widgets (`api` attribute).', variables: { api: { default: 'http://127.0.0.1:8080' } } }],
+    tags: [
+      { name: 'config', description: 'Public municipality settings.' },
+      { name: 'me', description: 'The authenticated user.' },
+      { name: 'notifications', description: 'Continuous feedback from the job centre.' },
+      { name: 'events', description: 'Live updates (Server-Sent Events).' },
+      { name: 'demo', description: 'Demo mode only.' },
+      { name: 'health', description: 'Liveness and readiness (outside `/v1`).' },
+    ],
+    paths,
+    components: {
+      schemas: sortKeys(registry.schemas),
+      parameters,
+      headers,
+      responses,
+      securitySchemes: {
+        bearer: {
+          type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+          description: 'A JWT minted by the host\'s back end: `sub` (user id), `role` (`citizen` | `caseworker`), `aud` (default `jobunivers`), `exp`, `iat`, and `iss` when the server is configured with one.',
+        },
+      },
+    },
+    security: [{ bearer: [] }],
+  };
+}
+
+function sortKeys<Value>(record: Record<string, Value>): Record<string, Value> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The document as the committed `docs/openapi.json` text: two-space indent and a final newline. */
+export function renderOpenApiDocument(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}
