@@ -1,0 +1,243 @@
+/// <reference types="node" />
+// The conformance suite tested against a fake server that is correct by default and broken on purpose in
+// specific ways: each break must make exactly the rules that check it fail — no broken rule passes unnoticed,
+// and no correct behaviour is reported as broken.
+//   node --conditions=source --import tsx --test packages/contract/test/*.test.ts
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/conformance/cli.js';
+import type { SuiteOptions } from '../src/conformance/context.js';
+import { runConformance, type SuiteReport } from '../src/conformance/runner.js';
+import { startFakeServer, type Break, type FakeOptions } from './fake-server.js';
+
+const SECRET = 'conformance-test-secret-0123456789abcdef';
+const BIN = fileURLToPath(new URL('../bin/jobunivers-contract.js', import.meta.url));
+
+function options(api: string, extra: Partial<SuiteOptions> = {}): SuiteOptions {
+  return { api, demo: true, jwtSecret: SECRET, includeRateLimit: false, rateLimitRequests: 1000, timeoutMs: 5000, ...extra };
+}
+
+async function runAgainst(fake: Partial<FakeOptions>, extra: Partial<SuiteOptions> = {}): Promise<SuiteReport> {
+  const server = await startFakeServer({ secret: SECRET, ...fake });
+  try {
+    return await runConformance(options(server.url, extra));
+  } finally {
+    await server.close();
+  }
+}
+
+const ids = (report: SuiteReport, status: 'pass' | 'fail' | 'skip'): string[] =>
+  report.results.filter((result) => result.status === status).map((result) => result.id).sort();
+
+function explain(report: SuiteReport): string {
+  return report.results.filter((result) => result.status !== 'pass').map((result) => `${result.status} ${result.id}: ${result.reason ?? ''}`).join('\n');
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.on('close', (code) => { resolve({ code, stdout, stderr }); });
+  });
+}
+
+describe('the conformance suite against a conforming server', { concurrency: true }, () => {
+  it('passes every rule and leaves out only the opt-in rate limit', async () => {
+    const report = await runAgainst({});
+    assert.deepEqual(ids(report, 'fail'), [], explain(report));
+    assert.deepEqual(ids(report, 'skip'), [], explain(report));
+    assert.deepEqual(report.notRun, ['rate-limit.429']);
+    assert.ok(report.summary.passed >= 45, `only ${String(report.summary.passed)} rules passed`);
+    assert.equal(report.actors.citizen?.id, 'citizen-1');
+    assert.equal(report.actors.caseworker?.id, 'caseworker-1', 'the demo setup finds the caseworker assigned to the citizen');
+    assert.equal(report.actors.otherCitizen?.id, 'citizen-2');
+    assert.deepEqual(report.mintedTokens, { audience: 'jobunivers' });
+    assert.match(report.cleanup.join('\n'), /marked (\d+) of them read/);
+  });
+
+  it('passes with explicit tokens instead of --demo', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      const report = await runConformance(options(server.url, {
+        demo: false,
+        citizenToken: await server.token('citizen-1'),
+        otherCitizenToken: await server.token('citizen-2'),
+        caseworkerToken: await server.token('caseworker-1'),
+      }));
+      assert.deepEqual(ids(report, 'fail'), [], explain(report));
+      assert.deepEqual(ids(report, 'skip'), [], explain(report));
+      assert.equal(report.actors.citizen?.source, '--citizen-token');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('accepts event: reset for a Last-Event-ID older than the server keeps', async () => {
+    const report = await runAgainst({ retention: 'reset' });
+    assert.deepEqual(ids(report, 'fail'), [], explain(report));
+    const stale = report.results.find((result) => result.id === 'sse.stale-last-event-id');
+    assert.deepEqual(stale?.notes, ['the server answered event: reset']);
+  });
+
+  it('reports the minted-token rules as skipped (never passed) without --jwt-secret', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      const withoutSecret = options(server.url);
+      delete withoutSecret.jwtSecret;
+      const report = await runConformance(withoutSecret);
+      assert.deepEqual(ids(report, 'fail'), [], explain(report));
+      const minted = ['auth.expired-token', 'auth.missing-exp', 'auth.unknown-user', 'auth.wrong-audience', 'setup.jwt-secret'];
+      assert.deepEqual(ids(report, 'skip'), minted);
+      for (const id of minted) {
+        assert.equal(report.results.find((result) => result.id === id)?.reason, 'skipped (needs --jwt-secret)', id);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails setup.jwt-secret and skips the minted-token rules when the secret is wrong', async () => {
+    const report = await runAgainst({}, { jwtSecret: 'not-the-servers-secret-0123456789abc' });
+    assert.deepEqual(ids(report, 'fail'), ['setup.jwt-secret'], explain(report));
+    const expired = report.results.find((result) => result.id === 'auth.expired-token');
+    assert.equal(expired?.status, 'skip');
+    assert.match(expired.reason ?? '', /needs a --jwt-secret the server accepts/);
+  });
+
+  it('skips the rules that need tokens when none are given, and says why', async () => {
+    const report = await runAgainst({}, { demo: false });
+    assert.deepEqual(ids(report, 'fail'), [], explain(report));
+    const passed = ids(report, 'pass');
+    assert.deepEqual(passed, ['auth.malformed-token', 'auth.missing-token', 'config.public', 'config.shape', 'errors.unknown-route', 'etag.config', 'setup.health', 'sse.requires-auth']);
+    const create = report.results.find((result) => result.id === 'notifications.create');
+    assert.match(create?.reason ?? '', /needs a citizen token \(--citizen-token, JOBUNIVERS_CITIZEN_TOKEN or --demo\)/);
+  });
+
+  it('runs rate-limit.429 only when asked, and passes it on a 429 with Retry-After', async () => {
+    const report = await runAgainst({ rateLimit: 40 }, { only: ['rate-limit'], includeRateLimit: true });
+    assert.equal(report.results.find((result) => result.id === 'rate-limit.429')?.status, 'pass', explain(report));
+  });
+
+  it('skips rate-limit.429 (never passes it) when the server never answers 429', async () => {
+    const report = await runAgainst({}, { only: ['rate-limit'], includeRateLimit: true, rateLimitRequests: 30 });
+    const result = report.results.find((candidate) => candidate.id === 'rate-limit.429');
+    assert.equal(result?.status, 'skip');
+    assert.match(result.reason ?? '', /no 429 after 30 requests/);
+  });
+});
+
+/** Each break and exactly the rules that must fail because of it. */
+const BREAKS: [Break, string[]][] = [
+  ['stale-if-match-accepted', ['etag.stale-if-match']],
+  ['if-match-optional', ['etag.if-match-required']],
+  ['text-plain-404', ['errors.unknown-route']],
+  ['no-www-authenticate', ['auth.bad-signature', 'auth.expired-token', 'auth.malformed-token', 'auth.missing-exp', 'auth.missing-token', 'auth.unknown-user', 'auth.wrong-audience', 'sse.requires-auth']],
+  ['expired-accepted', ['auth.expired-token']],
+  ['audience-as-invalid', ['auth.wrong-audience']],
+  ['no-body-limit', ['errors.payload-too-large']],
+  ['unknown-fields-allowed', ['errors.unknown-field']],
+  ['config-bad-shape', ['config.shape']],
+  ['hang-on-if-none-match', ['etag.config']],
+  ['replay-without-header', ['idempotency.replay']],
+  ['racy-idempotency', ['idempotency.concurrent']],
+  ['offset-cursor', ['pagination.stable']],
+  ['accept-any-cursor', ['pagination.invalid-cursor']],
+  ['read-not-idempotent', ['notifications.read']],
+  ['other-citizen-can-read', ['authorisation.other-citizens-notification']],
+  ['sse-no-replay', ['sse.resume', 'sse.stale-last-event-id']],
+  ['sse-duplicate-on-resume', ['sse.resume']],
+];
+
+describe('a server broken in one way fails exactly the rules that check it', { concurrency: true }, () => {
+  for (const [broken, expected] of BREAKS) {
+    it(broken, async () => {
+      const report = await runAgainst({ breaks: [broken] }, broken === 'hang-on-if-none-match' ? { timeoutMs: 1500 } : {});
+      assert.deepEqual(ids(report, 'fail'), [...expected].sort(), explain(report));
+      assert.deepEqual(ids(report, 'skip'), [], explain(report));
+      for (const result of report.results.filter((candidate) => candidate.status === 'fail')) {
+        assert.ok((result.reason ?? '').length > 0, `${result.id} failed without a reason`);
+      }
+    });
+  }
+
+  it('a hanging server fails the rule on its timeout instead of hanging the suite', async () => {
+    const started = Date.now();
+    const report = await runAgainst({ breaks: ['hang-on-if-none-match'] }, { timeoutMs: 1000, only: ['etag.config'] });
+    const result = report.results.find((candidate) => candidate.id === 'etag.config');
+    assert.equal(result?.status, 'fail');
+    assert.match(result.reason ?? '', /^timed out after 1000 ms \(while: GET \/v1\/config with If-None-Match: "1"\)$/);
+    assert.ok(Date.now() - started < 10_000);
+  });
+});
+
+describe('the command line', { concurrency: true }, () => {
+  it('jobunivers-contract conformance --help prints the options and exits 0', async () => {
+    const { code, stdout } = await run(['conformance', '--help']);
+    assert.equal(code, 0);
+    for (const option of ['--api', '--citizen-token', '--other-citizen-token', '--caseworker-token', '--demo', '--jwt-secret', '--audience', '--issuer', '--only', '--include-rate-limit', '--timeout', '--json', '--fail-on-skip', 'JOBUNIVERS_CITIZEN_TOKEN']) {
+      assert.ok(stdout.includes(option), `--help does not mention ${option}`);
+    }
+  });
+
+  it('exits 2 with a message for a usage error', async () => {
+    const missing = await run(['conformance']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--api URL is required/);
+    const unknown = await run(['conformance', '--api', 'http://127.0.0.1:1', '--bogus']);
+    assert.equal(unknown.code, 2);
+    const command = await run(['frobnicate']);
+    assert.equal(command.code, 2);
+  });
+
+  it('prints the text report ending in the count line and exits 1 on a failure', async () => {
+    const server = await startFakeServer({ secret: SECRET, breaks: ['stale-if-match-accepted'] });
+    try {
+      const { code, stdout } = await run(['conformance', '--api', server.url, '--demo', '--jwt-secret', SECRET]);
+      assert.equal(code, 1);
+      assert.match(stdout, /^ {2}FAIL {2}etag\.stale-if-match +.*\n {8}↳ expected 412 etag-mismatch, got PUT \/v1\/me\/preferences → 200\n/m);
+      assert.match(stdout, /\nnot run: rate-limit\.429 \(opt-in: --include-rate-limit\)\n/);
+      assert.match(stdout, /\nconformance: 45 passed, 1 failed, 0 skipped\n$/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('--json prints one machine-readable report; tokens come from the environment', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      const env = {
+        JOBUNIVERS_CITIZEN_TOKEN: await server.token('citizen-1'),
+        JOBUNIVERS_OTHER_CITIZEN_TOKEN: await server.token('citizen-2'),
+        JOBUNIVERS_CASEWORKER_TOKEN: await server.token('caseworker-1'),
+        JOBUNIVERS_JWT_SECRET: SECRET,
+      };
+      const { code, stdout } = await run(['conformance', '--api', server.url, '--json'], env);
+      assert.equal(code, 0, stdout);
+      const report = JSON.parse(stdout) as SuiteReport;
+      assert.deepEqual(report.summary, { passed: report.results.length, failed: 0, skipped: 0 });
+      assert.deepEqual(report.notRun, ['rate-limit.429']);
+      const { code: complete } = await run(['conformance', '--api', server.url, '--fail-on-skip'], env);
+      assert.equal(complete, 0, 'every rule runs with three tokens and the secret');
+      assert.equal(report.actors.caseworker?.source, '--caseworker-token');
+      const { code: strict } = await run(['conformance', '--api', server.url, '--json', '--fail-on-skip', '--only', 'config'], env);
+      assert.equal(strict, 0, 'nothing skipped among setup and config');
+      const { code: skipping } = await run(['conformance', '--api', server.url, '--fail-on-skip', '--only', 'config']);
+      assert.equal(skipping, 1, 'setup.tokens and setup.jwt-secret are skipped without tokens');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('main() can be called in-process with its own output', async () => {
+    let text = '';
+    const code = await main(['--list', '--only', 'sse'], { out: (chunk) => { text += chunk; }, err: (chunk) => { text += chunk; } });
+    assert.equal(code, 0);
+    assert.match(text, /sse\.resume/);
+    assert.doesNotMatch(text, /etag\.update/);
+  });
+});
