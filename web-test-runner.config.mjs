@@ -10,7 +10,8 @@ const chromiumFlags = [
 ];
 
 export default {
-  files: 'packages/*/test/**/*.test.ts',
+  // Browser packages only: the contract and the server have Node tests of their own.
+  files: ['packages/*/test/**/*.test.ts', '!packages/contract/**', '!packages/server/**'],
   nodeResolve: { exportConditions: ['source', 'development'] },
   plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   concurrency: 1,
