@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import './fixtures/test-card.js';
 import type { TestCard } from './fixtures/test-card.js';
 import { ApiConfigError, ApiError, VERSION } from '../src/index.js';
@@ -107,6 +108,21 @@ describe('JuElement', () => {
         const el = await fixture<TestCard>(html`<ju-test-card theme=${theme} lang=${lang}></ju-test-card>`);
         await expect(el).to.be.accessible();
       }
+    }
+  });
+
+  it('fits a 320 px wide screen (400 % zoom) without sideways scrolling, in Danish and Arabic', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const lang of ['da', 'ar']) {
+        const el = await fixture<TestCard>(html`<ju-test-card lang=${lang}></ju-test-card>`);
+        expect(el.scrollWidth).to.be.at.most(320);
+        for (const control of el.shadowRoot!.querySelectorAll('button, input')) {
+          expect(control.getBoundingClientRect().height).to.be.at.least(44);
+        }
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 
