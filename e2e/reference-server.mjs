@@ -45,16 +45,25 @@ export async function startReferenceServer({ databaseUrl, env = {} } = {}) {
       clearTimeout(timer);
       reject(new Error(`The server exited with ${code}:\n${output}`));
     });
+  }).catch((error) => {
+    child.kill('SIGKILL');
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
   });
   return {
     url,
     output: () => output,
     stop: () => new Promise((resolve) => {
-      child.removeAllListeners('exit');
-      child.on('exit', () => {
+      const done = () => {
         rmSync(scratch, { recursive: true, force: true });
         resolve();
-      });
+      };
+      child.removeAllListeners('exit');
+      if (child.exitCode !== null || child.signalCode !== null) {
+        done();
+        return;
+      }
+      child.on('exit', done);
       child.kill('SIGTERM');
     }),
   };
