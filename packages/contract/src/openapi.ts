@@ -9,6 +9,10 @@ import { HealthStatus } from './schemas/health.js';
 import { Me, PreferencesUpdate } from './schemas/me.js';
 import { Notification, NotificationCreate, NotificationPage } from './schemas/notification.js';
 import { PageQuery } from './schemas/page.js';
+import {
+  Booking, BookingCancel, BookingCreate, BookingPage, BookingReschedule, Hold, HoldCreate, HelpRequest, HelpRequestCreate,
+  MeetingTypeList, NoFreeTimeReceipt, NoFreeTimeReceiptCreate, SlotList,
+} from './schemas/booking.js';
 import { PROBLEM_STATUS, Problem, problemType, type ProblemCode } from './schemas/problem.js';
 
 /** The contract's version (`info.version` of the OpenAPI document). */
@@ -97,6 +101,10 @@ const PROBLEM_RESPONSES: ProblemResponseSpec[] = [
   { name: 'Forbidden', codes: ['forbidden'], title: 'Your role may not do this', description: 'The role may not do this (a citizen calling a caseworker endpoint).' },
   { name: 'NotFound', codes: ['not-found'], title: 'Not found', description: 'No such resource, or it belongs to someone else (the server never reveals that it exists).' },
   { name: 'IdempotencyKeyInUse', codes: ['idempotency-key-in-use'], title: 'The same request is still being processed', description: 'A request with the same `Idempotency-Key` is being processed right now; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
+  { name: 'SlotConflict', codes: ['slot-unavailable', 'idempotency-key-in-use'], title: 'This time is no longer free', description: 'The time was booked or is held by someone else (`slot-unavailable`: pick another), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
+  { name: 'BookingCancelledConflict', codes: ['booking-cancelled', 'idempotency-key-in-use'], title: 'The booking is cancelled', description: 'A cancelled booking cannot be rescheduled (`booking-cancelled`: book a new time), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
+  { name: 'FreeTimesExist', codes: ['free-times-exist', 'idempotency-key-in-use'], title: 'There are free times before the deadline', description: 'A receipt is only issued when no time is free before the deadline (`free-times-exist`: book one of them), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
+  { name: 'HoldExpired', codes: ['hold-expired'], title: 'The hold on this time ran out', description: 'The hold ran out before the booking was confirmed; the time may still be free: hold it again.' },
   { name: 'EtagMismatch', codes: ['etag-mismatch'], title: 'The document changed since you read it', description: '`If-Match` does not match the current version; nothing was changed.' },
   { name: 'PayloadTooLarge', codes: ['payload-too-large'], title: 'The request body is too large', description: 'The body is larger than 64 KiB.' },
   { name: 'UnsupportedMediaType', codes: ['unsupported-media-type'], title: 'Send JSON', description: 'A write whose `Content-Type` is not `application/json`.' },
@@ -154,6 +162,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
     Limit: { name: 'limit', in: 'query', required: false, description: 'Items per page, 1–100 (default 20).', schema: JSON.parse(JSON.stringify(PageQuery.properties.limit)) as JsonObject },
     Cursor: { name: 'cursor', in: 'query', required: false, description: 'The `nextCursor` of the previous page, as is.', schema: JSON.parse(JSON.stringify(PageQuery.properties.cursor)) as JsonObject },
     NotificationId: { name: 'id', in: 'path', required: true, description: 'The notification\'s id.', schema: ref('schemas', 'Id') },
+    BookingId: { name: 'id', in: 'path', required: true, description: 'The booking\'s id.', schema: ref('schemas', 'Id') },
+    HoldId: { name: 'id', in: 'path', required: true, description: 'The hold\'s id.', schema: ref('schemas', 'Id') },
     CitizenId: { name: 'citizenId', in: 'path', required: true, description: 'The citizen\'s id.', schema: ref('schemas', 'Id') },
     IfMatch: { name: 'If-Match', in: 'header', required: true, description: 'The `ETag` you read. Without it: `428 precondition-required`; stale: `412 etag-mismatch`.', schema: registry.use(ETag) },
     IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An `ETag` you hold: `304 Not Modified` when it is still current.', schema: { type: 'string' } },
@@ -267,6 +277,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         }, ['Unauthenticated']),
       },
     },
+    ...bookingPaths(json),
     '/v1/demo/users': {
       get: {
         operationId: 'listDemoUsers', tags: tag('demo'), security: [],
@@ -327,6 +338,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'me', description: 'The authenticated user.' },
       { name: 'notifications', description: 'Continuous feedback from the job centre.' },
       { name: 'events', description: 'Live updates (Server-Sent Events).' },
+      { name: 'booking', description: 'Self-booking (citizen side).' },
       { name: 'demo', description: 'Demo mode only.' },
       { name: 'health', description: 'Liveness and readiness (outside `/v1`).' },
     ],
@@ -344,6 +356,125 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
     },
     security: [{ bearer: [] }],
+  };
+}
+
+/** The self-booking paths (citizen side). */
+function bookingPaths(json: (schema: TSchema) => JsonObject): Record<string, JsonObject> {
+  const tags = ['booking'];
+  const createProblems = ['BadCreateRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType', 'IdempotencyKeyReused'];
+  const created = (description: string, schema: TSchema, status = 201): JsonObject => ({
+    [status]: {
+      description: `${description} (or, with \`Idempotent-Replayed: true\`, the original answer to the same request).`,
+      headers: { 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') },
+      content: json(schema),
+    },
+  });
+  const key = ref('parameters', 'IdempotencyKey');
+  const bookingId = ref('parameters', 'BookingId');
+  return {
+    '/v1/booking/meeting-types': {
+      get: {
+        operationId: 'listMeetingTypes', tags, summary: 'The meeting types the citizen can book',
+        description: 'Texts in the request\'s `Accept-Language` when the server has them, else Danish.',
+        responses: responsesWithProblems({ 200: { description: 'The meeting types.', content: json(MeetingTypeList) } }, ['Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/booking/slots': {
+      get: {
+        operationId: 'listSlots', tags, summary: 'Free times for a meeting type',
+        description: 'Free times of the caseworkers who may meet this citizen, from availability minus bookings minus live holds (the citizen\'s own hold stays visible to them). `to - from` is at most 62 days.',
+        parameters: [
+          { name: 'meetingTypeId', in: 'query', required: true, schema: ref('schemas', 'Id') },
+          { name: 'from', in: 'query', required: true, schema: ref('schemas', 'CalendarDate') },
+          { name: 'to', in: 'query', required: true, schema: ref('schemas', 'CalendarDate') },
+        ],
+        responses: responsesWithProblems({ 200: { description: 'The free times.', content: json(SlotList) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/booking/holds': {
+      post: {
+        operationId: 'createHold', tags, summary: 'Hold a free time for a few minutes',
+        description: 'A citizen has at most one live hold: a new hold releases the previous one.',
+        parameters: [key],
+        requestBody: { required: true, content: json(HoldCreate) },
+        responses: responsesWithProblems(created('The hold', Hold), [...createProblems, 'SlotConflict']),
+      },
+    },
+    '/v1/booking/holds/{id}': {
+      delete: {
+        operationId: 'releaseHold', tags, summary: 'Release a hold',
+        description: 'Releasing twice (or an unknown hold) is harmless.',
+        parameters: [ref('parameters', 'HoldId')],
+        responses: responsesWithProblems({ 204: { description: 'Released.' } }, ['BadRequest', 'Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/booking/bookings': {
+      get: {
+        operationId: 'listBookings', tags, summary: 'The citizen\'s bookings',
+        parameters: [
+          { name: 'when', in: 'query', required: false, description: '`upcoming` (default, by `start` ascending) or `past` (descending).', schema: { type: 'string', enum: ['upcoming', 'past'], default: 'upcoming' } },
+          ref('parameters', 'Limit'), ref('parameters', 'Cursor'),
+        ],
+        responses: responsesWithProblems({ 200: { description: 'A page of bookings.', content: json(BookingPage) } }, ['BadRequestOrCursor', 'Unauthenticated', 'Forbidden']),
+      },
+      post: {
+        operationId: 'createBooking', tags, summary: 'Book the held time',
+        description: 'The hold becomes the booking in one transaction.',
+        parameters: [key],
+        requestBody: { required: true, content: json(BookingCreate) },
+        responses: responsesWithProblems(created('The booking', Booking), [...createProblems, 'IdempotencyKeyInUse', 'HoldExpired']),
+      },
+    },
+    '/v1/booking/bookings/{id}': {
+      get: {
+        operationId: 'getBooking', tags, summary: 'One of the citizen\'s bookings',
+        parameters: [bookingId],
+        responses: responsesWithProblems({ 200: { description: 'The booking.', content: json(Booking) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/booking/bookings/{id}/calendar': {
+      get: {
+        operationId: 'getBookingCalendar', tags, summary: 'The booking as iCalendar (RFC 5545)',
+        description: '`UID` `<id>@<server host>` stable per booking, `SEQUENCE` = `sequence`, `METHOD:REQUEST`, or `METHOD:CANCEL` with `STATUS:CANCELLED`; `DTSTART`/`DTEND` in UTC.',
+        parameters: [bookingId],
+        responses: responsesWithProblems({ 200: { description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/booking/bookings/{id}/reschedule': {
+      post: {
+        operationId: 'rescheduleBooking', tags, summary: 'Move a booking to a held time',
+        description: 'Atomic: the old time is released only in the transaction that books the new one; if anything fails the old booking stands. `sequence` + 1.',
+        parameters: [bookingId, key],
+        requestBody: { required: true, content: json(BookingReschedule) },
+        responses: responsesWithProblems(created('The booking', Booking, 200), [...createProblems, 'BookingCancelledConflict', 'HoldExpired']),
+      },
+    },
+    '/v1/booking/bookings/{id}/cancel': {
+      post: {
+        operationId: 'cancelBooking', tags, summary: 'Cancel a booking',
+        description: 'Releases the time; `status: cancelled`, `sequence` + 1. Cancelling a cancelled booking answers it unchanged.',
+        parameters: [bookingId, key],
+        requestBody: { required: true, content: json(BookingCancel) },
+        responses: responsesWithProblems(created('The booking', Booking, 200), [...createProblems, 'IdempotencyKeyInUse']),
+      },
+    },
+    '/v1/booking/help-requests': {
+      post: {
+        operationId: 'createHelpRequest', tags, summary: 'Ask the job centre for help to book',
+        parameters: [key],
+        requestBody: { required: true, content: json(HelpRequestCreate) },
+        responses: responsesWithProblems(created('The help request', HelpRequest), [...createProblems, 'IdempotencyKeyInUse']),
+      },
+    },
+    '/v1/booking/no-free-time-receipts': {
+      post: {
+        operationId: 'createNoFreeTimeReceipt', tags, summary: 'Dated proof that no time was free before the deadline',
+        parameters: [key],
+        requestBody: { required: true, content: json(NoFreeTimeReceiptCreate) },
+        responses: responsesWithProblems(created('The receipt', NoFreeTimeReceipt), [...createProblems, 'FreeTimesExist']),
+      },
+    },
   };
 }
 

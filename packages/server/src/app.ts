@@ -17,6 +17,7 @@ import { InProcessEventBus, type EventBus } from './events/bus.js';
 import { PostgresEventBus } from './events/postgres-bus.js';
 import type { EventStream } from './events/sse.js';
 import { fieldErrors, PROBLEM_CONTENT_TYPE, problemBody, problemLanguage, ProblemError } from './problem.js';
+import { bookingRoutes } from './routes/booking.js';
 import { configRoutes } from './routes/config.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
@@ -134,7 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'HEAD', 'POST', 'PUT'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: CORS_ALLOWED_HEADERS,
     exposedHeaders: CORS_EXPOSED_HEADERS,
     credentials: false,
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   configRoutes(app, context);
   meRoutes(app, context);
   notificationRoutes(app, context);
+  bookingRoutes(app, context);
   eventRoutes(app, context);
   healthRoutes(app, context);
   if (config.demo) demoRoutes(app, context);

@@ -1,11 +1,24 @@
-// Periodic clean-up: events and idempotency keys older than their retention.
+// Periodic clean-up: events and idempotency keys older than their retention, and holds that ran out.
 import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/schema.js';
 import { pruneEvents, pruneIdempotencyKeys } from './events/retention.js';
 
-export async function runMaintenance(db: Kysely<Database>, config: Pick<ServerConfig, 'eventRetentionMs' | 'idempotencyRetentionMs'>, now = Date.now()): Promise<{ events: number; idempotencyKeys: number }> {
+/** A run-out hold stays a little (a late confirmation still answers 410) before its claim row is removed. */
+const HOLD_GRACE_MS = 60 * 60 * 1000;
+
+export async function runMaintenance(
+  db: Kysely<Database>,
+  config: Pick<ServerConfig, 'eventRetentionMs' | 'idempotencyRetentionMs'>,
+  now = Date.now(),
+): Promise<{ events: number; idempotencyKeys: number; expiredHolds: number }> {
   const events = await pruneEvents(db, new Date(now - config.eventRetentionMs).toISOString());
   const idempotencyKeys = await pruneIdempotencyKeys(db, new Date(now - config.idempotencyRetentionMs).toISOString());
-  return { events, idempotencyKeys };
+  // Only rows still in state 'held' whose time ran out long ago: a concurrent takeover rewrites expires_at first.
+  const holds = await db
+    .deleteFrom('slot_claims')
+    .where('state', '=', 'held')
+    .where('expires_at', '<', new Date(now - HOLD_GRACE_MS).toISOString())
+    .executeTakeFirst();
+  return { events, idempotencyKeys, expiredHolds: Number(holds.numDeletedRows) };
 }

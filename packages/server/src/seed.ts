@@ -82,6 +82,75 @@ const NOTIFICATIONS = [
   { id: 'notification-6', citizen_id: 'citizen-4', created_by: 'caseworker-3', daysAgo: 1, read: false, title: 'Brug for hjælp til at booke?', body: 'Ring til os, så booker vi samtalen sammen med dig. Det er helt i orden at få hjælp.', link: null },
 ] as const;
 
+const ADDRESS = 'Torvet 1, 9999 Eksempelby';
+
+/** Self-booking: three meeting types with Danish, English and Arabic texts. */
+export const MEETING_TYPES = [
+  {
+    id: 'mt-fysisk', kind: 'in-person', duration_minutes: 45, position: 1, address: ADDRESS,
+    texts: {
+      title: { da: 'Samtale på jobcentret', en: 'Meeting at the job centre', ar: 'لقاء في مركز العمل' },
+      bring: { da: 'Dit CV, hvis du har et', en: 'Your CV, if you have one', ar: 'سيرتك الذاتية إن وجدت' },
+    },
+  },
+  {
+    id: 'mt-telefon', kind: 'phone', duration_minutes: 30, position: 2, address: null,
+    texts: {
+      title: { da: 'Samtale i telefonen', en: 'Phone meeting', ar: 'لقاء عبر الهاتف' },
+      phone: { da: 'Vi ringer til dig på det nummer, vi har', en: 'We call you on the number we have', ar: 'سنتصل بك على الرقم المسجل لدينا' },
+    },
+  },
+  {
+    id: 'mt-video', kind: 'video', duration_minutes: 30, position: 3, address: null,
+    texts: {
+      title: { da: 'Samtale på video', en: 'Video meeting', ar: 'لقاء عبر الفيديو' },
+      video: { da: 'Du får et link i Digital Post', en: 'You get a link in Digital Post', ar: 'ستحصل على رابط في البريد الرقمي (Digital Post)' },
+    },
+  },
+] as const;
+
+const TOPIC_QUESTION = {
+  id: 'q-topic', kind: 'text' as const, required: 0, max_length: 500,
+  texts: { label: { da: 'Hvad vil du gerne tale om?', en: 'What would you like to talk about?', ar: 'عن ماذا تود أن تتحدث؟' } },
+};
+const HELP_QUESTION = {
+  id: 'q-help', kind: 'choice' as const, required: 1, max_length: null,
+  texts: {
+    label: { da: 'Har du brug for noget til samtalen?', en: 'Do you need anything for the meeting?', ar: 'هل تحتاج إلى شيء من أجل اللقاء؟' },
+    options: [
+      { id: 'o-nothing', label: { da: 'Nej tak', en: 'No, thank you', ar: 'لا، شكرًا' } },
+      { id: 'o-interpreter', label: { da: 'En tolk', en: 'An interpreter', ar: 'مترجم فوري' } },
+      { id: 'o-access', label: { da: 'Adgang uden trapper', en: 'Step-free access', ar: 'مدخل بدون درج' } },
+    ],
+  },
+};
+
+/** Mon–Thu 9–15 with lunch 11:15–12:00, Fri 9–12; each meeting type has its own window so grids never overlap. */
+const WEEK_WINDOWS: { meetingTypeId: string; weekdays: number[]; start: string; end: string }[] = [
+  { meetingTypeId: 'mt-fysisk', weekdays: [1, 2, 3, 4], start: '09:00', end: '11:15' },
+  { meetingTypeId: 'mt-telefon', weekdays: [1, 2, 3, 4], start: '12:00', end: '13:30' },
+  { meetingTypeId: 'mt-video', weekdays: [1, 2, 3, 4], start: '13:30', end: '15:00' },
+  { meetingTypeId: 'mt-fysisk', weekdays: [5], start: '09:00', end: '10:30' },
+  { meetingTypeId: 'mt-telefon', weekdays: [5], start: '10:30', end: '12:00' },
+];
+
+/** The job centre is closed between Christmas and New Year. */
+const CHRISTMAS_CLOSURE = ['2026-12-23', '2026-12-24', '2026-12-25', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01'];
+
+/** Availability rules for one caseworker (tests use it for extra caseworkers). */
+export function availabilityRulesFor(caseworkerId: string) {
+  return WEEK_WINDOWS.flatMap((window) =>
+    window.weekdays.map((weekday) => ({
+      id: `${caseworkerId}-${window.meetingTypeId}-${String(weekday)}`,
+      caseworker_id: caseworkerId,
+      meeting_type_id: window.meetingTypeId,
+      weekday,
+      start_time: window.start,
+      end_time: window.end,
+    })),
+  );
+}
+
 /** Inserts the demo municipality; returns how many rows were new. */
 export async function seedDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -120,6 +189,36 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
           .executeTakeFirst(),
       );
     }
+    for (const { texts, ...meetingType } of MEETING_TYPES) {
+      count(await trx.insertInto('meeting_types').values({ ...meetingType, texts: JSON.stringify(texts) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst());
+      const questions = meetingType.id === 'mt-fysisk' ? [TOPIC_QUESTION, HELP_QUESTION] : [TOPIC_QUESTION];
+      for (const [position, { texts: questionTexts, ...question }] of questions.entries()) {
+        count(
+          await trx
+            .insertInto('meeting_type_questions')
+            .values({ ...question, meeting_type_id: meetingType.id, position, texts: JSON.stringify(questionTexts) })
+            .onConflict((oc) => oc.columns(['meeting_type_id', 'id']).doNothing())
+            .executeTakeFirst(),
+        );
+      }
+    }
+    for (const caseworker of USERS.filter((user) => user.role === 'caseworker')) {
+      for (const rule of availabilityRulesFor(caseworker.id)) {
+        count(await trx.insertInto('availability_rules').values(rule).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst());
+      }
+      for (const date of CHRISTMAS_CLOSURE) {
+        count(
+          await trx
+            .insertInto('availability_exceptions')
+            .values({ caseworker_id: caseworker.id, date, closed: 1, note: 'Lukket mellem jul og nytår' })
+            .onConflict((oc) => oc.columns(['caseworker_id', 'date']).doNothing())
+            .executeTakeFirst(),
+        );
+      }
+    }
+    // Lars must book within a frist of at least 8 days (DOMAIN.md): 10 days after seeding.
+    const deadline = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
+    count(await trx.insertInto('booking_deadlines').values({ citizen_id: 'citizen-1', deadline }).onConflict((oc) => oc.column('citizen_id').doNothing()).executeTakeFirst());
     return inserted;
   });
 }

@@ -134,7 +134,11 @@ export async function startServer(setting: DatabaseSetting, options: StartOption
     logs,
     token: (userId, role) => signToken({ sub: userId, role: role ?? (userId.startsWith('caseworker') ? 'caseworker' : 'citizen') }),
     async counts() {
-      const tables = ['teams', 'users', 'assignments', 'preferences', 'notifications', 'idempotency_keys', 'events', 'config'] as const;
+      const tables = [
+        'teams', 'users', 'assignments', 'preferences', 'notifications', 'idempotency_keys', 'events', 'config',
+        'meeting_types', 'meeting_type_questions', 'availability_rules', 'availability_exceptions', 'booking_deadlines',
+        'bookings', 'booking_holds', 'slot_claims', 'help_requests', 'no_free_time_receipts',
+      ] as const;
       const out: Record<string, number> = {};
       for (const table of tables) {
         const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(database.db);

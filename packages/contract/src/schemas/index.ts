@@ -7,3 +7,4 @@ export * from './notification.js';
 export * from './events.js';
 export * from './demo.js';
 export * from './health.js';
+export * from './booking.js';

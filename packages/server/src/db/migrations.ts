@@ -81,6 +81,115 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0002_booking': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('meeting_types')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('in-person', 'phone', 'video')`))
+          .addColumn('duration_minutes', 'integer', (c) => c.notNull().check(sql`duration_minutes > 0`))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('address', 'text')
+          // {"da": {"title", "bring"?, "phone"?, "video"?}, "en": {…}, "ar": {…}}
+          .addColumn('texts', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('meeting_type_questions')
+          .addColumn('meeting_type_id', 'text', (c) => c.notNull().references('meeting_types.id').onDelete('cascade'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('text', 'choice')`))
+          .addColumn('required', 'integer', (c) => c.notNull().check(sql`required in (0, 1)`))
+          .addColumn('max_length', 'integer')
+          // {"label": {"da", "en", "ar"}, "options"?: [{"id", "label": {…}}]}
+          .addColumn('texts', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('meeting_type_questions_pk', ['meeting_type_id', 'id'])
+          .execute();
+        await db.schema.createTable('availability_rules')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('caseworker_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('meeting_type_id', 'text', (c) => c.notNull().references('meeting_types.id').onDelete('cascade'))
+          .addColumn('weekday', 'integer', (c) => c.notNull().check(sql`weekday between 1 and 7`))
+          .addColumn('start_time', 'text', (c) => c.notNull())
+          .addColumn('end_time', 'text', (c) => c.notNull().check(sql`end_time > start_time`))
+          .execute();
+        await db.schema.createIndex('availability_rules_caseworker').on('availability_rules').columns(['caseworker_id', 'meeting_type_id']).execute();
+        await db.schema.createTable('availability_exceptions')
+          .addColumn('caseworker_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('closed', 'integer', (c) => c.notNull().check(sql`closed in (0, 1)`))
+          .addColumn('note', 'text')
+          .addPrimaryKeyConstraint('availability_exceptions_pk', ['caseworker_id', 'date'])
+          .execute();
+        await db.schema.createTable('booking_deadlines')
+          .addColumn('citizen_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('deadline', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('bookings')
+          .addColumn('seq', pg ? 'bigserial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('citizen_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('caseworker_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('meeting_type_id', 'text', (c) => c.notNull().references('meeting_types.id'))
+          .addColumn('start_at', 'text', (c) => c.notNull())
+          .addColumn('end_at', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('booked', 'cancelled')`))
+          .addColumn('answers', 'text', (c) => c.notNull())
+          .addColumn('sequence', 'integer', (c) => c.notNull())
+          .addColumn('cancel_reason', 'text')
+          .addColumn('cancelled_by', 'text', (c) => c.check(sql`cancelled_by in ('citizen', 'caseworker')`))
+          .addColumn('created_at', timestamp, (c) => c.notNull())
+          .addColumn('updated_at', timestamp, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('bookings_citizen_start').on('bookings').columns(['citizen_id', 'start_at']).execute();
+        // Every hold ever issued (so a run-out hold answers 410, not 404); slot_claims decides who has the time.
+        await db.schema.createTable('booking_holds')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('citizen_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('caseworker_id', 'text', (c) => c.notNull())
+          .addColumn('meeting_type_id', 'text', (c) => c.notNull())
+          .addColumn('slot_id', 'text', (c) => c.notNull())
+          .addColumn('start_at', 'text', (c) => c.notNull())
+          .addColumn('end_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('created_at', timestamp, (c) => c.notNull())
+          .execute();
+        // One row per (caseworker, start): a live or run-out hold, or a booking. The UNIQUE key decides races.
+        // Times here are ISO UTC text (toISOString) on both databases, so they compare as strings.
+        await db.schema.createTable('slot_claims')
+          .addColumn('caseworker_id', 'text', (c) => c.notNull())
+          .addColumn('start_at', 'text', (c) => c.notNull())
+          .addColumn('end_at', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('held', 'booked')`))
+          .addColumn('holder', 'text', (c) => c.notNull())
+          .addColumn('hold_id', 'text')
+          .addColumn('expires_at', 'text')
+          .addColumn('booking_id', 'text')
+          .addPrimaryKeyConstraint('slot_claims_pk', ['caseworker_id', 'start_at'])
+          .execute();
+        await db.schema.createIndex('slot_claims_holder').on('slot_claims').columns(['holder', 'state']).execute();
+        await db.schema.createIndex('slot_claims_hold').on('slot_claims').column('hold_id').execute();
+        await db.schema.createTable('help_requests')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('citizen_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('reasons', 'text', (c) => c.notNull())
+          .addColumn('message', 'text')
+          .addColumn('phone', 'text')
+          .addColumn('created_at', timestamp, (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('no_free_time_receipts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('citizen_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('meeting_type_id', 'text', (c) => c.notNull())
+          .addColumn('deadline', 'text', (c) => c.notNull())
+          .addColumn('first_available', 'text')
+          .addColumn('issued_at', timestamp, (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const table of ['no_free_time_receipts', 'help_requests', 'slot_claims', 'booking_holds', 'bookings', 'booking_deadlines', 'availability_exceptions', 'availability_rules', 'meeting_type_questions', 'meeting_types']) {
+          await db.schema.dropTable(table).ifExists().execute();
+        }
+      },
+    },
   };
 }
 

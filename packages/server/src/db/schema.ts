@@ -77,7 +77,124 @@ export interface ConfigTable {
   version: number;
 }
 
+export interface MeetingTypesTable {
+  id: string;
+  kind: 'in-person' | 'phone' | 'video';
+  duration_minutes: number;
+  position: number;
+  address: string | null;
+  /** JSON: per language `{ title, bring?, phone?, video? }`. */
+  texts: string;
+}
+
+export interface MeetingTypeQuestionsTable {
+  meeting_type_id: string;
+  id: string;
+  position: number;
+  kind: 'text' | 'choice';
+  required: number;
+  max_length: number | null;
+  /** JSON: `{ label: {da, en, ar}, options?: [{ id, label: {da, en, ar} }] }`. */
+  texts: string;
+}
+
+export interface AvailabilityRulesTable {
+  id: string;
+  caseworker_id: string;
+  meeting_type_id: string;
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  /** 'HH:MM' Europe/Copenhagen. */
+  start_time: string;
+  end_time: string;
+}
+
+export interface AvailabilityExceptionsTable {
+  caseworker_id: string;
+  date: string;
+  closed: number;
+  note: string | null;
+}
+
+export interface BookingDeadlinesTable {
+  citizen_id: string;
+  deadline: string;
+}
+
+export interface BookingsTable {
+  seq: Generated<number>;
+  id: string;
+  citizen_id: string;
+  caseworker_id: string;
+  meeting_type_id: string;
+  /** ISO UTC text. */
+  start_at: string;
+  end_at: string;
+  status: 'booked' | 'cancelled';
+  /** JSON array of `{ questionId, value }`. */
+  answers: string;
+  sequence: number;
+  cancel_reason: string | null;
+  cancelled_by: 'citizen' | 'caseworker' | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BookingHoldsTable {
+  id: string;
+  citizen_id: string;
+  caseworker_id: string;
+  meeting_type_id: string;
+  slot_id: string;
+  start_at: string;
+  end_at: string;
+  expires_at: string;
+  created_at: Timestamp;
+}
+
+export interface SlotClaimsTable {
+  caseworker_id: string;
+  /** ISO UTC text (toISOString), the same on both databases. */
+  start_at: string;
+  end_at: string;
+  state: 'held' | 'booked';
+  /** The citizen holding or having booked the time. */
+  holder: string;
+  hold_id: string | null;
+  expires_at: string | null;
+  booking_id: string | null;
+}
+
+export interface HelpRequestsTable {
+  id: string;
+  citizen_id: string;
+  /** JSON array. */
+  reasons: string;
+  message: string | null;
+  phone: string | null;
+  created_at: Timestamp;
+}
+
+export interface NoFreeTimeReceiptsTable {
+  id: string;
+  citizen_id: string;
+  meeting_type_id: string;
+  deadline: string;
+  first_available: string | null;
+  issued_at: Timestamp;
+}
+
 export interface Database {
+  meeting_types: MeetingTypesTable;
+  meeting_type_questions: MeetingTypeQuestionsTable;
+  availability_rules: AvailabilityRulesTable;
+  availability_exceptions: AvailabilityExceptionsTable;
+  booking_deadlines: BookingDeadlinesTable;
+  bookings: BookingsTable;
+  booking_holds: BookingHoldsTable;
+  slot_claims: SlotClaimsTable;
+  help_requests: HelpRequestsTable;
+  no_free_time_receipts: NoFreeTimeReceiptsTable;
   teams: TeamsTable;
   users: UsersTable;
   assignments: AssignmentsTable;
