@@ -171,8 +171,9 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     res.write(`id: ${String(event.id)}\nevent: ${event.type}\ndata: ${JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt, data: event.data })}\n\n`);
   }
   const publicNote = (note: Note): Omit<Note, 'seq'> => {
-    const { seq: _ignored, ...rest } = note; // eslint-disable-line @typescript-eslint/no-unused-vars
-    return rest;
+    const rest: Partial<Note> = { ...note };
+    delete rest.seq;
+    return rest as Omit<Note, 'seq'>;
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<undefined> {
