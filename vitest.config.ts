@@ -1,6 +1,7 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const browser = {
   enabled: true,
@@ -9,13 +10,7 @@ const browser = {
   screenshotDirectory: '.test-results/story-screenshots',
   instances: [{ browser: 'chromium' as const }],
   provider: playwright({
-    launchOptions: {
-      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   }),
 };
 

@@ -2,12 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
-const chromiumFlags = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic', '--disable-extensions', '--mute-audio',
-];
 
 export default {
   // Browser packages only: the contract and the server have Node tests of their own.
@@ -21,7 +17,7 @@ export default {
   reporters: [defaultReporter(), summaryReporter({ resultsFile: '.test-results/components.json' })],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumFlags },
+      launchOptions: { ...chromiumLaunchOptions, args: ['--headless=new', ...chromiumLaunchOptions.args] },
     }),
   ],
 };

@@ -3,6 +3,7 @@
 // `npm run bench` — not part of `npm test`. See bench/README.md.
 /* global window -- used inside the page.evaluate() callback, which runs in Chromium */
 import { createServer } from 'node:http';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,10 +13,6 @@ import { ROOT } from './bundle.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARMUP = 3;
-const CHROMIUM_FLAGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
 
 // The bench page, bundled like production: minified, Lit's production build, locales as lazy chunks.
 const build = await esbuild.build({
@@ -50,7 +47,7 @@ const server = createServer((request, response) => {
 await new Promise((resolve) => { server.listen(0, '127.0.0.1', () => { resolve(); }); });
 
 const loadBefore = loadavg().map((load) => load.toFixed(2)).join(' ');
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const page = await browser.newPage();
   const errors = [];

@@ -7,6 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
@@ -18,10 +19,6 @@ import { BUNDLE_DIR, ROOT, ensureBundle } from '../bench/bundle.mjs';
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 const PAGE_DIR = join(ROOT, 'e2e/csp');
 const BUNDLE_PATH = '/static/jobunivers/0.1.0/'; // deep on purpose: chunks must load relative to jobunivers.js
-const CHROMIUM_FLAGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json' };
 const ENGLISH_CHUNK = /\/chunks\/en-[\w-]+\.js$/;
 const ARABIC_CHUNK = /\/chunks\/ar-[\w-]+\.js$/;
@@ -81,7 +78,7 @@ describe('strict CSP page', () => {
     if (built) console.log(`# built packages/jobunivers first (${built})`);
     server = await startServer(tags);
     origin = `http://127.0.0.1:${String(server.address().port)}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await chromium.launch(chromiumLaunchOptions);
   });
 
   after(async () => {
