@@ -40,6 +40,8 @@ export interface RequestOptions {
   /** Set to false to send only once. */
   retry?: boolean;
   headers?: Record<string, string>;
+  /** `blob` reads a non-JSON answer (e.g. `text/calendar`) as a Blob; errors are still read as problem+json. */
+  responseType?: 'json' | 'blob';
 }
 
 export interface ApiResponse<T> {
@@ -174,7 +176,7 @@ export class ApiClient {
       throw new ApiError('offline', 0, 'The device is offline.');
     }
     const headers = new Headers(options.headers);
-    headers.set('Accept', 'application/json, application/problem+json');
+    headers.set('Accept', options.responseType === 'blob' ? '*/*' : 'application/json, application/problem+json');
     if (token) headers.set('Authorization', `Bearer ${token}`);
     const language = this.#options.language?.();
     if (language) headers.set('Accept-Language', language);
@@ -213,7 +215,7 @@ export class ApiClient {
 
     const etag = response.headers.get('ETag') ?? undefined;
     if (response.ok || response.status === 304) {
-      const data = (await readBody(response, method)) as T;
+      const data = (options.responseType === 'blob' ? await response.blob() : await readBody(response, method)) as T;
       return { data, status: response.status, etag, headers: response.headers };
     }
     throw await toApiError(response);

@@ -100,6 +100,19 @@ describe('ApiClient', () => {
       expect(request.headers.get('Accept')).to.contain('application/json').and.contain('application/problem+json');
     });
 
+    it('reads a non-JSON answer as a Blob when asked (responseType blob), and still reads errors as problems', async () => {
+      const calendar = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+      const server = fakeServer(new Response(calendar, { status: 200, headers: { 'Content-Type': 'text/calendar' } }), problem(404, { code: 'not-found' }));
+      const api = client(server);
+      const response = await api.get<Blob>('v1/booking/bookings/b-1/calendar', { responseType: 'blob' });
+
+      expect(response.data).to.be.instanceOf(Blob);
+      expect(await response.data.text()).to.equal(calendar);
+      expect(response.data.type).to.equal('text/calendar');
+      const error = await apiErrorOf(api.get('v1/booking/bookings/b-2/calendar', { responseType: 'blob' }));
+      expect(error.code).to.equal('not-found');
+    });
+
     it('resolves contract paths under the base URL, with or without a leading slash', async () => {
       const server = fakeServer(json(200, {}));
       const api = client(server);

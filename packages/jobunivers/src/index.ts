@@ -9,6 +9,7 @@
 // e.g. `import '@jobunivers/self-booking';`, plus a `dependencies` entry in package.json and a budget in
 // bench/budgets.json.
 import '@jobunivers/core/define';
+import '@jobunivers/self-booking';
 
 // ── Host API ────────────────────────────────────────────────────────────────────────────────────────────────
 // What a host page may call after `import { … } from '…/jobunivers.js'`: strings and languages at runtime,

@@ -1,0 +1,9 @@
+import { registerNamespace } from '@jobunivers/core';
+import da from './da.json';
+
+// Danish ships inline (the default must render at once); other languages load when an element needs them.
+export const BOOKING_DESK_NAMESPACE = registerNamespace('booking-desk', {
+  da,
+  en: () => import('./en.json'),
+  ar: () => import('./ar.json'),
+});
