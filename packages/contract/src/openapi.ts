@@ -10,8 +10,9 @@ import { Me, PreferencesUpdate } from './schemas/me.js';
 import { Notification, NotificationCreate, NotificationPage } from './schemas/notification.js';
 import { PageQuery } from './schemas/page.js';
 import {
-  Booking, BookingCancel, BookingCreate, BookingPage, BookingReschedule, Hold, HoldCreate, HelpRequest, HelpRequestCreate,
-  MeetingTypeList, NoFreeTimeReceipt, NoFreeTimeReceiptCreate, SlotList,
+  Availability, AvailabilityExceptionPut, AvailabilityRulesPut, Booking, BookingCancel, BookingCreate, BookingPage, BookingReschedule,
+  DeskBooking, DeskBookingCancel, DeskBookingCreate, DeskBookingList, DeskBookingMove, DeskCitizenList, DeskHelpRequest, DeskRequests,
+  Hold, HoldCreate, HelpRequest, HelpRequestCreate, MeetingTypeList, NoFreeTimeReceipt, NoFreeTimeReceiptCreate, SlotList,
 } from './schemas/booking.js';
 import { PROBLEM_STATUS, Problem, problemType, type ProblemCode } from './schemas/problem.js';
 
@@ -103,6 +104,7 @@ const PROBLEM_RESPONSES: ProblemResponseSpec[] = [
   { name: 'IdempotencyKeyInUse', codes: ['idempotency-key-in-use'], title: 'The same request is still being processed', description: 'A request with the same `Idempotency-Key` is being processed right now; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
   { name: 'SlotConflict', codes: ['slot-unavailable', 'idempotency-key-in-use'], title: 'This time is no longer free', description: 'The time was booked or is held by someone else (`slot-unavailable`: pick another), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
   { name: 'BookingCancelledConflict', codes: ['booking-cancelled', 'idempotency-key-in-use'], title: 'The booking is cancelled', description: 'A cancelled booking cannot be rescheduled (`booking-cancelled`: book a new time), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
+  { name: 'DeskMoveConflict', codes: ['slot-unavailable', 'booking-cancelled', 'idempotency-key-in-use'], title: 'The booking cannot be moved there', description: 'The new time is booked or held (`slot-unavailable`: pick another), the booking is cancelled (`booking-cancelled`), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
   { name: 'FreeTimesExist', codes: ['free-times-exist', 'idempotency-key-in-use'], title: 'There are free times before the deadline', description: 'A receipt is only issued when no time is free before the deadline (`free-times-exist`: book one of them), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
   { name: 'HoldExpired', codes: ['hold-expired'], title: 'The hold on this time ran out', description: 'The hold ran out before the booking was confirmed; the time may still be free: hold it again.' },
   { name: 'EtagMismatch', codes: ['etag-mismatch'], title: 'The document changed since you read it', description: '`If-Match` does not match the current version; nothing was changed.' },
@@ -165,6 +167,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
     BookingId: { name: 'id', in: 'path', required: true, description: 'The booking\'s id.', schema: ref('schemas', 'Id') },
     HoldId: { name: 'id', in: 'path', required: true, description: 'The hold\'s id.', schema: ref('schemas', 'Id') },
     CitizenId: { name: 'citizenId', in: 'path', required: true, description: 'The citizen\'s id.', schema: ref('schemas', 'Id') },
+    IfMatchOptional: { name: 'If-Match', in: 'header', required: false, description: 'The `ETag` you read; when sent and stale: `412 etag-mismatch` and nothing changes. Without it the write applies to the current version.', schema: registry.use(ETag) },
+    HelpRequestId: { name: 'id', in: 'path', required: true, description: 'The help request\'s id.', schema: ref('schemas', 'Id') },
+    ExceptionDate: { name: 'date', in: 'path', required: true, description: 'The closed day, `YYYY-MM-DD` (Europe/Copenhagen).', schema: ref('schemas', 'CalendarDate') },
     IfMatch: { name: 'If-Match', in: 'header', required: true, description: 'The `ETag` you read. Without it: `428 precondition-required`; stale: `412 etag-mismatch`.', schema: registry.use(ETag) },
     IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An `ETag` you hold: `304 Not Modified` when it is still current.', schema: { type: 'string' } },
     IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: true, description: 'A client-generated key (a UUID), scoped to the user and kept at least 24 hours. The same key with the same request answers the original response with `Idempotent-Replayed: true`.', schema: registry.use(IdempotencyKey) },
@@ -278,6 +283,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
     },
     ...bookingPaths(json),
+    ...deskPaths(json),
     '/v1/demo/users': {
       get: {
         operationId: 'listDemoUsers', tags: tag('demo'), security: [],
@@ -339,6 +345,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'notifications', description: 'Continuous feedback from the job centre.' },
       { name: 'events', description: 'Live updates (Server-Sent Events).' },
       { name: 'booking', description: 'Self-booking (citizen side).' },
+      { name: 'booking-desk', description: 'Self-booking (job-centre side): the caseworker\'s availability, bookings and requests.' },
       { name: 'demo', description: 'Demo mode only.' },
       { name: 'health', description: 'Liveness and readiness (outside `/v1`).' },
     ],
@@ -375,9 +382,9 @@ function bookingPaths(json: (schema: TSchema) => JsonObject): Record<string, Jso
   return {
     '/v1/booking/meeting-types': {
       get: {
-        operationId: 'listMeetingTypes', tags, summary: 'The meeting types the citizen can book',
+        operationId: 'listMeetingTypes', tags, summary: 'The meeting types the citizen can book (citizen or caseworker)',
         description: 'Texts in the request\'s `Accept-Language` when the server has them, else Danish.',
-        responses: responsesWithProblems({ 200: { description: 'The meeting types.', content: json(MeetingTypeList) } }, ['Unauthenticated', 'Forbidden']),
+        responses: responsesWithProblems({ 200: { description: 'The meeting types.', content: json(MeetingTypeList) } }, ['Unauthenticated']),
       },
     },
     '/v1/booking/slots': {
@@ -470,9 +477,124 @@ function bookingPaths(json: (schema: TSchema) => JsonObject): Record<string, Jso
     '/v1/booking/no-free-time-receipts': {
       post: {
         operationId: 'createNoFreeTimeReceipt', tags, summary: 'Dated proof that no time was free before the deadline',
+        description: 'The deadline is the job centre\'s for the citizen; only when it has set none, the body\'s `deadline` (from the host page) is used. Without either: `400 invalid-request`.',
         parameters: [key],
         requestBody: { required: true, content: json(NoFreeTimeReceiptCreate) },
         responses: responsesWithProblems(created('The receipt', NoFreeTimeReceipt), [...createProblems, 'FreeTimesExist']),
+      },
+    },
+  };
+}
+
+/** The self-booking paths (job-centre side, caseworker tokens only). */
+function deskPaths(json: (schema: TSchema) => JsonObject): Record<string, JsonObject> {
+  const tags = ['booking-desk'];
+  const readProblems = ['Unauthenticated', 'Forbidden'];
+  const writeProblems = ['BadCreateRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType', 'IdempotencyKeyReused'];
+  const answered = (description: string, schema: TSchema, status = 200): JsonObject => ({
+    [status]: {
+      description: `${description} (or, with \`Idempotent-Replayed: true\`, the original answer to the same request).`,
+      headers: { 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') },
+      content: json(schema),
+    },
+  });
+  const availabilityAnswer = { 200: { description: 'The caseworker\'s availability and its new `ETag`.', headers: { ETag: ref('headers', 'ETag') }, content: json(Availability) } };
+  const key = ref('parameters', 'IdempotencyKey');
+  const bookingId = ref('parameters', 'BookingId');
+  const dateQuery = (name: string) => ({ name, in: 'query', required: true, schema: ref('schemas', 'CalendarDate') });
+  return {
+    '/v1/booking/desk/availability': {
+      get: {
+        operationId: 'getDeskAvailability', tags, summary: 'The caseworker\'s weekly rules and closed days',
+        description: 'Rules sorted by weekday, start, meetingTypeId; exceptions from today on, sorted by date. Carries an `ETag` for `If-Match` on the availability writes.',
+        responses: responsesWithProblems({ 200: { description: 'The availability.', headers: { ETag: ref('headers', 'ETag') }, content: json(Availability) } }, readProblems),
+      },
+    },
+    '/v1/booking/desk/availability/rules': {
+      put: {
+        operationId: 'putDeskAvailabilityRules', tags, summary: 'Replace the caseworker\'s weekly rules',
+        description: 'All rules in one transaction (at most 200). `400 invalid-request` with `errors[]` at `/rules/<i>/…` for start not before end, a time off the 5-minute grid, an unknown `meetingTypeId`, or two rules of one meeting type overlapping on one weekday. Existing bookings are never touched. No `Idempotency-Key`: a PUT is naturally idempotent.',
+        parameters: [ref('parameters', 'IfMatchOptional')],
+        requestBody: { required: true, content: json(AvailabilityRulesPut) },
+        responses: responsesWithProblems(availabilityAnswer, ['BadRequest', 'Unauthenticated', 'Forbidden', 'EtagMismatch', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+    },
+    '/v1/booking/desk/availability/exceptions/{date}': {
+      put: {
+        operationId: 'putDeskAvailabilityException', tags, summary: 'Close a day',
+        description: 'No new slots on that day. Bookings already on it stay (the desk lists them as needing a move). A date before today: `400 invalid-request`.',
+        parameters: [ref('parameters', 'ExceptionDate'), ref('parameters', 'IfMatchOptional')],
+        requestBody: { required: true, content: json(AvailabilityExceptionPut) },
+        responses: responsesWithProblems(availabilityAnswer, ['BadRequest', 'Unauthenticated', 'Forbidden', 'EtagMismatch', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+      delete: {
+        operationId: 'deleteDeskAvailabilityException', tags, summary: 'Open a closed day again',
+        description: 'Deleting twice (or a day that was never closed) is harmless.',
+        parameters: [ref('parameters', 'ExceptionDate'), ref('parameters', 'IfMatchOptional')],
+        responses: responsesWithProblems(availabilityAnswer, ['BadRequest', 'Unauthenticated', 'Forbidden', 'EtagMismatch']),
+      },
+    },
+    '/v1/booking/desk/bookings': {
+      get: {
+        operationId: 'listDeskBookings', tags, summary: 'The caseworker\'s bookings starting in a date range',
+        description: 'Booked and cancelled, sorted by start. `from` and `to` are local dates, both included; `to - from` is at most 42 days.',
+        parameters: [dateQuery('from'), dateQuery('to')],
+        responses: responsesWithProblems({ 200: { description: 'The bookings.', content: json(DeskBookingList) } }, ['BadRequest', ...readProblems]),
+      },
+      post: {
+        operationId: 'createDeskBooking', tags, summary: 'Book a free time on behalf of an assigned citizen',
+        description: 'The slot must be one of the caseworker\'s own free times (`GET /v1/booking/desk/slots`); a live hold of anyone or a booking: `409 slot-unavailable`. Decided by the same database claim as citizen bookings. `bookedBy: caseworker`, `answers: []`. Publishes `booking.changed` to the citizen.',
+        parameters: [key],
+        requestBody: { required: true, content: json(DeskBookingCreate) },
+        responses: responsesWithProblems(answered('The booking', DeskBooking, 201), [...writeProblems, 'SlotConflict']),
+      },
+    },
+    '/v1/booking/desk/bookings/{id}/move': {
+      post: {
+        operationId: 'moveDeskBooking', tags, summary: 'Move one of the caseworker\'s bookings to another of their free times',
+        description: 'Atomic: the old time is released only in the transaction that claims the new one. Same id, `sequence` + 1, `changeReason` = `reason`. Publishes `booking.changed` to the citizen. `409 slot-unavailable` or `409 booking-cancelled`.',
+        parameters: [bookingId, key],
+        requestBody: { required: true, content: json(DeskBookingMove) },
+        responses: responsesWithProblems(answered('The booking', DeskBooking), [...writeProblems, 'DeskMoveConflict']),
+      },
+    },
+    '/v1/booking/desk/bookings/{id}/cancel': {
+      post: {
+        operationId: 'cancelDeskBooking', tags, summary: 'Cancel one of the caseworker\'s bookings',
+        description: 'Releases the time; `status: cancelled`, `cancelledBy: caseworker`, `cancelReason` = `reason`, `sequence` + 1. Cancelling a cancelled booking answers it unchanged. Publishes `booking.changed` to the citizen.',
+        parameters: [bookingId, key],
+        requestBody: { required: true, content: json(DeskBookingCancel) },
+        responses: responsesWithProblems(answered('The booking', DeskBooking), [...writeProblems, 'IdempotencyKeyInUse']),
+      },
+    },
+    '/v1/booking/desk/citizens': {
+      get: {
+        operationId: 'listDeskCitizens', tags, summary: 'The citizens assigned to the caseworker',
+        description: 'Sorted by first name, with each citizen\'s booking deadline.',
+        responses: responsesWithProblems({ 200: { description: 'The citizens.', content: json(DeskCitizenList) } }, readProblems),
+      },
+    },
+    '/v1/booking/desk/slots': {
+      get: {
+        operationId: 'listDeskSlots', tags, summary: 'The caseworker\'s free times for one assigned citizen',
+        description: 'Same shape as the citizen\'s `SlotList` (with the citizen\'s deadline), but only this caseworker\'s times, and a time anyone holds is not free. `to - from` is at most 62 days. A citizen not assigned to the caseworker: `404`.',
+        parameters: [{ name: 'citizenId', in: 'query', required: true, schema: ref('schemas', 'Id') }, { name: 'meetingTypeId', in: 'query', required: true, schema: ref('schemas', 'Id') }, dateQuery('from'), dateQuery('to')],
+        responses: responsesWithProblems({ 200: { description: 'The free times.', content: json(SlotList) } }, ['BadRequest', ...readProblems, 'NotFound']),
+      },
+    },
+    '/v1/booking/desk/requests': {
+      get: {
+        operationId: 'listDeskRequests', tags, summary: 'Help requests and no-free-time receipts of the caseworker\'s citizens',
+        description: 'Newest first, at most 100 of each.',
+        responses: responsesWithProblems({ 200: { description: 'The requests and receipts.', content: json(DeskRequests) } }, readProblems),
+      },
+    },
+    '/v1/booking/desk/help-requests/{id}/handled': {
+      post: {
+        operationId: 'markDeskHelpRequestHandled', tags, summary: 'Mark a help request handled',
+        description: 'No body. Repeating it is harmless: `handledAt` keeps the time of the first call. A help request of a citizen not assigned to the caseworker: `404`.',
+        parameters: [ref('parameters', 'HelpRequestId')],
+        responses: responsesWithProblems({ 200: { description: 'The help request.', content: json(DeskHelpRequest) } }, ['BadRequest', ...readProblems, 'NotFound']),
       },
     },
   };

@@ -17,6 +17,7 @@ import { InProcessEventBus, type EventBus } from './events/bus.js';
 import { PostgresEventBus } from './events/postgres-bus.js';
 import type { EventStream } from './events/sse.js';
 import { fieldErrors, PROBLEM_CONTENT_TYPE, problemBody, problemLanguage, ProblemError } from './problem.js';
+import { bookingDeskRoutes } from './routes/booking-desk.js';
 import { bookingRoutes } from './routes/booking.js';
 import { configRoutes } from './routes/config.js';
 import { demoRoutes } from './routes/demo.js';
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   meRoutes(app, context);
   notificationRoutes(app, context);
   bookingRoutes(app, context);
+  bookingDeskRoutes(app, context);
   eventRoutes(app, context);
   healthRoutes(app, context);
   if (config.demo) demoRoutes(app, context);

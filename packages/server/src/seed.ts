@@ -1,7 +1,8 @@
 // Demo data for the fictional "Jobcenter Eksempelby". Every row has a fixed id and is inserted with
 // ON CONFLICT DO NOTHING, so seeding twice changes nothing (and never overwrites what the demo changed).
 import type { Config } from '@jobunivers/contract';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { addDays, isoWeekday, localDate, localToInstant, minutesOf } from './booking/zone.js';
 import type { Database } from './db/schema.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -210,15 +211,80 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
         count(
           await trx
             .insertInto('availability_exceptions')
-            .values({ caseworker_id: caseworker.id, date, closed: 1, note: 'Lukket mellem jul og nytår' })
+            .values({ caseworker_id: caseworker.id, date, closed: 1, kind: 'holiday', note: 'Lukket mellem jul og nytår' })
             .onConflict((oc) => oc.columns(['caseworker_id', 'date']).doNothing())
             .executeTakeFirst(),
         );
       }
     }
+    inserted += await seedDesk(trx, now);
     // Lars must book within a frist of at least 8 days (DOMAIN.md): 10 days after seeding.
     const deadline = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
     count(await trx.insertInto('booking_deadlines').values({ citizen_id: 'citizen-1', deadline }).onConflict((oc) => oc.column('citizen_id').doNothing()).executeTakeFirst());
     return inserted;
   });
+}
+
+/**
+ * Upcoming meetings the demo citizens booked themselves, on the n-th Monday–Thursday after seeding (skipping the
+ * Christmas closure), at a time of the meeting type's weekly window. Lars is left free to book in the demo.
+ */
+const DEMO_BOOKINGS = [
+  { id: 'demo-booking-1', citizen_id: 'citizen-2', caseworker_id: 'caseworker-1', meeting_type_id: 'mt-fysisk', workday: 2, time: '09:45', minutes: 45, answers: [{ questionId: 'q-help', value: 'o-interpreter' }] },
+  { id: 'demo-booking-2', citizen_id: 'citizen-2', caseworker_id: 'caseworker-1', meeting_type_id: 'mt-telefon', workday: 6, time: '12:30', minutes: 30, answers: [] },
+  { id: 'demo-booking-3', citizen_id: 'citizen-3', caseworker_id: 'caseworker-2', meeting_type_id: 'mt-video', workday: 3, time: '14:00', minutes: 30, answers: [{ questionId: 'q-topic', value: 'Danskundervisning og bogholderjob' }] },
+  { id: 'demo-booking-4', citizen_id: 'citizen-4', caseworker_id: 'caseworker-3', meeting_type_id: 'mt-telefon', workday: 2, time: '12:00', minutes: 30, answers: [] },
+] as const;
+
+/** Requests for help to book, on the desks of the citizens' caseworkers. */
+const DEMO_HELP_REQUESTS = [
+  { id: 'demo-help-1', citizen_id: 'citizen-2', daysAgo: 1, reasons: ['interpreter'], message: 'Jeg vil gerne have en arabisk tolk med til samtalen.', phone: null },
+  { id: 'demo-help-2', citizen_id: 'citizen-4', daysAgo: 2, reasons: ['phone'], message: 'Kan I ringe til mig og booke tiden sammen med mig?', phone: '+45 20 00 00 04' },
+] as const;
+
+/** The n-th Monday–Thursday after `now` (local dates), skipping the Christmas closure. */
+function nthWorkday(now: Date, n: number): string {
+  let date = localDate(now.getTime());
+  for (let found = 0; found < n; ) {
+    date = addDays(date, 1);
+    if (isoWeekday(date) <= 4 && !CHRISTMAS_CLOSURE.includes(date)) found++;
+  }
+  return date;
+}
+
+/** Seeds the desk's bookings (each with its claim on the time) and help requests; answers how many rows were new. */
+async function seedDesk(trx: Transaction<Database>, now: Date): Promise<number> {
+  let inserted = 0;
+  for (const { workday, time, minutes, answers, ...booking } of DEMO_BOOKINGS) {
+    // Seeding again on a later day must not add a claim at a new time: only a booking that is new gets one.
+    if ((await trx.selectFrom('bookings').select('id').where('id', '=', booking.id).executeTakeFirst()) !== undefined) continue;
+    const date = nthWorkday(now, workday);
+    const start = new Date(localToInstant(date, minutesOf(time))).toISOString();
+    const end = new Date(localToInstant(date, minutesOf(time) + minutes)).toISOString();
+    const claimed = await trx
+      .insertInto('slot_claims')
+      .values({ caseworker_id: booking.caseworker_id, start_at: start, end_at: end, state: 'booked', holder: booking.citizen_id, hold_id: null, expires_at: null, booking_id: booking.id })
+      .onConflict((oc) => oc.columns(['caseworker_id', 'start_at']).doNothing())
+      .returning('booking_id')
+      .executeTakeFirst();
+    if (claimed === undefined) continue; // someone in the demo already has that time
+    const at = new Date(now.getTime() - 2 * DAY).toISOString();
+    await trx
+      .insertInto('bookings')
+      .values({
+        ...booking, start_at: start, end_at: end, status: 'booked', answers: JSON.stringify(answers), sequence: 0, cancel_reason: null, cancelled_by: null,
+        booked_by: 'citizen', change_reason: null, desk_note: null, created_at: at, updated_at: at,
+      })
+      .execute();
+    inserted += 2;
+  }
+  for (const { daysAgo, reasons, ...request } of DEMO_HELP_REQUESTS) {
+    const result = await trx
+      .insertInto('help_requests')
+      .values({ ...request, reasons: JSON.stringify(reasons), created_at: new Date(now.getTime() - daysAgo * DAY).toISOString(), handled_at: null })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return inserted;
 }

@@ -128,23 +128,27 @@ export const BookingCancel = Type.Object(
 );
 export type BookingCancel = Static<typeof BookingCancel>;
 
-export const Booking = Type.Object(
-  {
-    id: Id,
-    status: Type.Enum(['booked', 'cancelled']),
-    meetingType: BookedMeetingType,
-    start: DateTime,
-    end: DateTime,
-    caseworker: Type.Object({ firstName: Type.String({ minLength: 1 }) }),
-    answers: Type.Array(Answer),
-    sequence: Type.Integer({ minimum: 0, description: 'The iCalendar `SEQUENCE`: 0, plus one for every reschedule or cancel.' }),
-    cancelReason: Type.Union([Type.String(), Type.Null()]),
-    cancelledBy: Type.Union([Type.Enum(['citizen', 'caseworker']), Type.Null()]),
-    createdAt: DateTime,
-    updatedAt: DateTime,
-  },
-  { $id: 'Booking', description: 'A booked (or cancelled) meeting of the citizen.' },
-);
+/** Who booked a meeting: the citizen themselves or the job centre on their behalf. */
+export const BOOKED_BY = ['citizen', 'caseworker'] as const;
+
+const bookingFields = {
+  id: Id,
+  status: Type.Enum(['booked', 'cancelled']),
+  meetingType: BookedMeetingType,
+  start: DateTime,
+  end: DateTime,
+  caseworker: Type.Object({ firstName: Type.String({ minLength: 1 }) }),
+  answers: Type.Array(Answer),
+  sequence: Type.Integer({ minimum: 0, description: 'The iCalendar `SEQUENCE`: 0, plus one for every reschedule, move or cancel.' }),
+  bookedBy: Type.Enum(BOOKED_BY, { description: '`citizen` (self-booked) or `caseworker` (booked by the job centre on the citizen\'s behalf).' }),
+  changeReason: Type.Union([Type.String(), Type.Null()], { description: 'The reason the job centre gave for its latest move of the booking, or `null`.' }),
+  cancelReason: Type.Union([Type.String(), Type.Null()]),
+  cancelledBy: Type.Union([Type.Enum(['citizen', 'caseworker']), Type.Null()]),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+};
+
+export const Booking = Type.Object(bookingFields, { $id: 'Booking', description: 'A booked (or cancelled) meeting of the citizen.' });
 export type Booking = Static<typeof Booking>;
 
 export const BookingPage = Page(Booking, 'BookingPage', 'A page of the citizen\'s bookings: upcoming by `start` ascending, past descending.');
@@ -183,8 +187,13 @@ export const HelpRequest = Type.Object(
 export type HelpRequest = Static<typeof HelpRequest>;
 
 export const NoFreeTimeReceiptCreate = Type.Object(
-  { meetingTypeId: Id },
-  { $id: 'NoFreeTimeReceiptCreate', description: 'Body of `POST /v1/booking/no-free-time-receipts` (`Idempotency-Key` required).', additionalProperties: false },
+  { meetingTypeId: Id, deadline: Type.Optional(CalendarDate) },
+  {
+    $id: 'NoFreeTimeReceiptCreate',
+    description:
+      'Body of `POST /v1/booking/no-free-time-receipts` (`Idempotency-Key` required). `deadline` is the one the host page gave the widget; it is used only when the job centre has set none for the citizen (the server\'s own deadline wins).',
+    additionalProperties: false,
+  },
 );
 export type NoFreeTimeReceiptCreate = Static<typeof NoFreeTimeReceiptCreate>;
 
@@ -199,3 +208,157 @@ export const NoFreeTimeReceipt = Type.Object(
   { $id: 'NoFreeTimeReceipt', description: 'Dated proof that no time was free before the deadline.' },
 );
 export type NoFreeTimeReceipt = Static<typeof NoFreeTimeReceipt>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Self-booking, job-centre side ("the desk"): the caseworker's availability, bookings, help requests, receipts.
+
+/** `HH:MM` from 00:00 to 24:00 on a 5-minute grid. */
+export const DESK_TIME_PATTERN = '^(([01][0-9]|2[0-3]):[0-5][05]|24:00)$';
+const deskTime = Type.String({ pattern: DESK_TIME_PATTERN, description: '`HH:MM` (00:00–24:00, on a 5-minute grid), Europe/Copenhagen.' });
+
+export const AvailabilityRule = Type.Object(
+  {
+    meetingTypeId: Id,
+    weekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday.' }),
+    start: deskTime,
+    end: deskTime,
+  },
+  { $id: 'AvailabilityRule', description: 'Weekly opening hours of one meeting type on one weekday; slots of the meeting type\'s duration are laid out from `start`.', additionalProperties: false },
+);
+export type AvailabilityRule = Static<typeof AvailabilityRule>;
+
+export const AVAILABILITY_EXCEPTION_KINDS = ['holiday', 'sick', 'other'] as const;
+export const AvailabilityExceptionKind = Type.Enum(AVAILABILITY_EXCEPTION_KINDS, { $id: 'AvailabilityExceptionKind', description: 'Why a day is closed.' });
+export type AvailabilityExceptionKind = Static<typeof AvailabilityExceptionKind>;
+
+export const AvailabilityException = Type.Object(
+  { date: CalendarDate, kind: AvailabilityExceptionKind, note: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]) },
+  { $id: 'AvailabilityException', description: 'A closed day: no new slots; bookings already on it stay.' },
+);
+export type AvailabilityException = Static<typeof AvailabilityException>;
+
+export const Availability = Type.Object(
+  {
+    rules: Type.Array(AvailabilityRule, { description: 'Sorted by weekday, start, meetingTypeId.' }),
+    exceptions: Type.Array(AvailabilityException, { description: 'From today on, sorted by date.' }),
+  },
+  { $id: 'Availability', description: 'The caseworker\'s weekly rules and closed days (with an `ETag`).' },
+);
+export type Availability = Static<typeof Availability>;
+
+export const AvailabilityRulesPut = Type.Object(
+  { rules: Type.Array(AvailabilityRule, { maxItems: 200 }) },
+  { $id: 'AvailabilityRulesPut', description: 'Body of `PUT /v1/booking/desk/availability/rules`: all weekly rules, replacing the current ones.', additionalProperties: false },
+);
+export type AvailabilityRulesPut = Static<typeof AvailabilityRulesPut>;
+
+export const AvailabilityExceptionPut = Type.Object(
+  { kind: AvailabilityExceptionKind, note: Type.Optional(Type.String({ maxLength: 200 })) },
+  { $id: 'AvailabilityExceptionPut', description: 'Body of `PUT /v1/booking/desk/availability/exceptions/{date}`.', additionalProperties: false },
+);
+export type AvailabilityExceptionPut = Static<typeof AvailabilityExceptionPut>;
+
+export const DateParams = Type.Object({ date: CalendarDate }, { $id: 'DateParams', description: 'Path parameter `{date}`.' });
+export type DateParams = Static<typeof DateParams>;
+
+export const DeskCitizenRef = Type.Object(
+  { id: Id, firstName: Type.String({ minLength: 1 }) },
+  { $id: 'DeskCitizenRef', description: 'The citizen a desk item belongs to (first name only).' },
+);
+export type DeskCitizenRef = Static<typeof DeskCitizenRef>;
+
+export const DeskBooking = Type.Object(
+  { ...bookingFields, citizen: DeskCitizenRef },
+  { $id: 'DeskBooking', description: 'A `Booking` as the caseworker sees it: every field of the citizen\'s document plus the citizen.' },
+);
+export type DeskBooking = Static<typeof DeskBooking>;
+
+export const DeskBookingList = Type.Object(
+  { items: Type.Array(DeskBooking) },
+  { $id: 'DeskBookingList', description: 'Answer of `GET /v1/booking/desk/bookings`: booked and cancelled, sorted by start.' },
+);
+export type DeskBookingList = Static<typeof DeskBookingList>;
+
+export const DeskBookingsQuery = Type.Object(
+  { from: CalendarDate, to: CalendarDate },
+  { $id: 'DeskBookingsQuery', description: 'Query of `GET /v1/booking/desk/bookings`: local dates, inclusive, `to - from` at most 42 days.' },
+);
+export type DeskBookingsQuery = Static<typeof DeskBookingsQuery>;
+
+export const DeskCitizen = Type.Object(
+  { id: Id, firstName: Type.String({ minLength: 1 }), deadline: Type.Union([CalendarDate, Type.Null()], { description: 'The citizen\'s booking deadline, or `null`.' }) },
+  { $id: 'DeskCitizen', description: 'A citizen assigned to the caseworker.' },
+);
+export type DeskCitizen = Static<typeof DeskCitizen>;
+
+export const DeskCitizenList = Type.Object(
+  { items: Type.Array(DeskCitizen) },
+  { $id: 'DeskCitizenList', description: 'Answer of `GET /v1/booking/desk/citizens`, sorted by first name.' },
+);
+export type DeskCitizenList = Static<typeof DeskCitizenList>;
+
+export const DeskSlotsQuery = Type.Object(
+  { citizenId: Id, meetingTypeId: Id, from: CalendarDate, to: CalendarDate },
+  { $id: 'DeskSlotsQuery', description: 'Query of `GET /v1/booking/desk/slots`; `to - from` is at most 62 days.' },
+);
+export type DeskSlotsQuery = Static<typeof DeskSlotsQuery>;
+
+const deskReason = Type.String({ minLength: 1, maxLength: 500, description: 'Shown to the citizen.' });
+
+export const DeskBookingCreate = Type.Object(
+  { citizenId: Id, meetingTypeId: Id, slotId: SlotId, note: Type.Optional(Type.String({ maxLength: 500, description: 'An internal note of the job centre; not shown to the citizen.' })) },
+  { $id: 'DeskBookingCreate', description: 'Body of `POST /v1/booking/desk/bookings` (`Idempotency-Key` required).', additionalProperties: false },
+);
+export type DeskBookingCreate = Static<typeof DeskBookingCreate>;
+
+export const DeskBookingMove = Type.Object(
+  { slotId: SlotId, reason: deskReason },
+  { $id: 'DeskBookingMove', description: 'Body of `POST /v1/booking/desk/bookings/{id}/move` (`Idempotency-Key` required).', additionalProperties: false },
+);
+export type DeskBookingMove = Static<typeof DeskBookingMove>;
+
+export const DeskBookingCancel = Type.Object(
+  { reason: deskReason },
+  { $id: 'DeskBookingCancel', description: 'Body of `POST /v1/booking/desk/bookings/{id}/cancel` (`Idempotency-Key` required).', additionalProperties: false },
+);
+export type DeskBookingCancel = Static<typeof DeskBookingCancel>;
+
+export const DeskHelpRequest = Type.Object(
+  {
+    id: Id,
+    citizen: DeskCitizenRef,
+    reasons: helpReasons,
+    message: Type.Union([Type.String(), Type.Null()]),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    createdAt: DateTime,
+    handledAt: Type.Union([DateTime, Type.Null()], { description: 'When the caseworker marked it handled, or `null`.' }),
+  },
+  { $id: 'DeskHelpRequest', description: 'A citizen\'s request for help to book, as the caseworker sees it.' },
+);
+export type DeskHelpRequest = Static<typeof DeskHelpRequest>;
+
+export const DeskReceipt = Type.Object(
+  {
+    id: Id,
+    citizen: DeskCitizenRef,
+    meetingTypeId: Id,
+    deadline: CalendarDate,
+    issuedAt: DateTime,
+    firstAvailable: Type.Union([DateTime, Type.Null()]),
+  },
+  { $id: 'DeskReceipt', description: 'A no-free-time receipt issued to one of the caseworker\'s citizens.' },
+);
+export type DeskReceipt = Static<typeof DeskReceipt>;
+
+export const DeskRequests = Type.Object(
+  { helpRequests: Type.Array(DeskHelpRequest, { maxItems: 100 }), receipts: Type.Array(DeskReceipt, { maxItems: 100 }) },
+  { $id: 'DeskRequests', description: 'Answer of `GET /v1/booking/desk/requests`: newest first, at most 100 of each.' },
+);
+export type DeskRequests = Static<typeof DeskRequests>;
+
+export const DESK_CHANGE_KINDS = ['booking', 'help-request', 'receipt'] as const;
+export const DeskChange = Type.Object(
+  { kind: Type.Enum(DESK_CHANGE_KINDS), id: Id },
+  { $id: 'DeskChange', description: 'What changed on the caseworker\'s desk: a booking, a help request or a receipt, by id.' },
+);
+export type DeskChange = Static<typeof DeskChange>;

@@ -1,9 +1,10 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DateTime } from './common.js';
+import { Booking, DeskChange } from './booking.js';
 import { Notification } from './notification.js';
 
 /** The event types a stream can carry. `reset` tells the client to reload its data. */
-export const EVENT_TYPES = ['notification.created', 'reset'] as const;
+export const EVENT_TYPES = ['notification.created', 'booking.changed', 'booking.desk-changed', 'reset'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /**
@@ -30,6 +31,22 @@ export const NotificationCreatedEvent = EventEnvelope(
 );
 export type NotificationCreatedEvent = Static<typeof NotificationCreatedEvent>;
 
+export const BookingChangedEvent = EventEnvelope(
+  'booking.changed',
+  Booking,
+  'BookingChangedEvent',
+  '`event: booking.changed` (citizen stream) — the job centre booked, moved or cancelled one of the citizen\'s meetings; `data` is the booking, in the citizen\'s language preference.',
+);
+export type BookingChangedEvent = Static<typeof BookingChangedEvent>;
+
+export const BookingDeskChangedEvent = EventEnvelope(
+  'booking.desk-changed',
+  DeskChange,
+  'BookingDeskChangedEvent',
+  '`event: booking.desk-changed` (caseworker stream) — one of the caseworker\'s bookings changed (by the citizen or the desk), or one of their citizens sent a help request or got a receipt. Reload that item.',
+);
+export type BookingDeskChangedEvent = Static<typeof BookingDeskChangedEvent>;
+
 export const ResetEvent = EventEnvelope(
   'reset',
   Type.Object({}, { description: 'Empty.' }),
@@ -38,7 +55,7 @@ export const ResetEvent = EventEnvelope(
 );
 export type ResetEvent = Static<typeof ResetEvent>;
 
-export const LiveEvent = Type.Union([NotificationCreatedEvent, ResetEvent], {
+export const LiveEvent = Type.Union([NotificationCreatedEvent, BookingChangedEvent, BookingDeskChangedEvent, ResetEvent], {
   $id: 'LiveEvent',
   description: 'Any event of `GET /v1/events`, discriminated by `type`.',
 });

@@ -1,5 +1,5 @@
-// Free times: availability rules expanded in Europe/Copenhagen for the caseworkers assigned to the citizen,
-// minus closed exceptions, minus claims that are bookings or live holds of others, only in the future.
+// Free times: availability rules expanded in Europe/Copenhagen for the caseworkers in scope (those assigned to
+// the citizen, or the desk's own), minus closed days, minus claims that are bookings or live holds, only in the future.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { addDays, addMonths, isoWeekday, localDate, localToInstant, minutesOf } from './zone.js';
@@ -27,16 +27,32 @@ export function decodeSlotId(slotId: string): { caseworkerId: string; start: num
   return { caseworkerId: match[1], start: minutes * 60_000 };
 }
 
+/**
+ * Whose times a slot list shows and to whom. The citizen sees every caseworker assigned to them and still sees
+ * the time they hold themselves (`viewer`); the desk sees only its own calendar, and any live hold hides a time.
+ */
+export interface SlotScope {
+  caseworkerIds: readonly string[];
+  /** The citizen whose own live hold does not hide a time, or `null` (every live hold hides it). */
+  viewer: string | null;
+}
+
+/** The citizen's scope: the caseworkers assigned to them. */
+export async function citizenScope(db: Db, citizenId: string): Promise<SlotScope> {
+  const caseworkers = await db.selectFrom('assignments').select('caseworker_id').where('citizen_id', '=', citizenId).execute();
+  return { caseworkerIds: caseworkers.map((row) => row.caseworker_id), viewer: citizenId };
+}
+
 /** Every time the rules offer from `from` to `to` (inclusive, local dates) after `now`, ignoring claims. */
 export async function candidateSlots(
   db: Db,
-  citizenId: string,
+  scope: SlotScope,
   meetingType: { id: string; duration_minutes: number },
   from: string,
   to: string,
   now: number,
 ): Promise<SlotCandidate[]> {
-  const caseworkers = (await db.selectFrom('assignments').select('caseworker_id').where('citizen_id', '=', citizenId).execute()).map((row) => row.caseworker_id);
+  const caseworkers = [...scope.caseworkerIds];
   if (caseworkers.length === 0) return [];
   const rules = await db.selectFrom('availability_rules').selectAll().where('caseworker_id', 'in', caseworkers).where('meeting_type_id', '=', meetingType.id).execute();
   if (rules.length === 0) return [];
@@ -61,27 +77,44 @@ export async function candidateSlots(
   return out.sort((a, b) => a.start - b.start || (a.caseworkerId < b.caseworkerId ? -1 : a.caseworkerId > b.caseworkerId ? 1 : 0));
 }
 
+/** The candidate at exactly this caseworker and start, if the rules offer it (a slot id's time is still open). */
+export async function findCandidate(
+  db: Db,
+  scope: SlotScope,
+  meetingType: { id: string; duration_minutes: number },
+  slot: { caseworkerId: string; start: number },
+  now: number,
+): Promise<SlotCandidate | undefined> {
+  if (!scope.caseworkerIds.includes(slot.caseworkerId)) return undefined;
+  const date = localDate(slot.start);
+  return (await candidateSlots(db, { ...scope, caseworkerIds: [slot.caseworkerId] }, meetingType, date, date, now)).find((candidate) => candidate.start === slot.start);
+}
+
 /** The candidates minus bookings and live holds (a citizen still sees the time they hold themselves). */
 export async function freeSlots(
   db: Db,
-  citizenId: string,
+  scope: SlotScope,
   meetingType: { id: string; duration_minutes: number },
   from: string,
   to: string,
   now: number,
 ): Promise<SlotCandidate[]> {
-  const candidates = await candidateSlots(db, citizenId, meetingType, from, to, now);
+  const candidates = await candidateSlots(db, scope, meetingType, from, to, now);
   if (candidates.length === 0) return [];
   const first = candidates[0]?.start ?? now;
   const last = candidates.at(-1)?.end ?? now;
   const nowIso = new Date(now).toISOString();
+  const viewer = scope.viewer;
   const claims = await db
     .selectFrom('slot_claims')
     .select(['caseworker_id', 'start_at', 'end_at'])
     .where('caseworker_id', 'in', [...new Set(candidates.map((slot) => slot.caseworkerId))])
     .where('start_at', '<', new Date(last).toISOString())
     .where('end_at', '>', new Date(first).toISOString())
-    .where((eb) => eb.or([eb('state', '=', 'booked'), eb.and([eb('expires_at', '>', nowIso), eb('holder', '!=', citizenId)])]))
+    .where((eb) => eb.or([
+      eb('state', '=', 'booked'),
+      viewer === null ? eb('expires_at', '>', nowIso) : eb.and([eb('expires_at', '>', nowIso), eb('holder', '!=', viewer)]),
+    ]))
     .execute();
   const byCaseworker = new Map<string, { start: number; end: number }[]>();
   for (const claim of claims) {
@@ -95,7 +128,7 @@ export async function freeSlots(
 /** The first free slot from `from` on, searching month by month up to `until` (inclusive). */
 export async function firstFreeSlot(
   db: Db,
-  citizenId: string,
+  scope: SlotScope,
   meetingType: { id: string; duration_minutes: number },
   from: string,
   until: string,
@@ -103,7 +136,7 @@ export async function firstFreeSlot(
 ): Promise<SlotCandidate | undefined> {
   for (let start = from; start <= until; start = addDays(addMonths(start, 1), 0)) {
     const end = addDays(addMonths(start, 1), -1) < until ? addDays(addMonths(start, 1), -1) : until;
-    const found = (await freeSlots(db, citizenId, meetingType, start, end, now)).at(0);
+    const found = (await freeSlots(db, scope, meetingType, start, end, now)).at(0);
     if (found !== undefined) return found;
   }
   return undefined;

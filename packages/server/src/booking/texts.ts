@@ -79,6 +79,8 @@ export function toBooking(
     caseworker: { firstName: caseworkerFirstName },
     answers: JSON.parse(row.answers) as Booking['answers'],
     sequence: row.sequence,
+    bookedBy: row.booked_by,
+    changeReason: row.change_reason,
     cancelReason: row.cancel_reason,
     cancelledBy: row.cancelled_by,
     createdAt: toIso(row.created_at),

@@ -190,6 +190,37 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    // The job centre's side of self-booking: why a day is closed, who booked, the desk's reasons, handled help
+    // requests, and a version per caseworker's availability document (its ETag).
+    '0003_booking_desk': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('availability_exceptions')
+          .addColumn('kind', 'text', (c) => c.notNull().defaultTo('other').check(sql`kind in ('holiday', 'sick', 'other')`))
+          .execute();
+        await db.schema.alterTable('bookings')
+          .addColumn('booked_by', 'text', (c) => c.notNull().defaultTo('citizen').check(sql`booked_by in ('citizen', 'caseworker')`))
+          .execute();
+        await db.schema.alterTable('bookings').addColumn('change_reason', 'text').execute();
+        await db.schema.alterTable('bookings').addColumn('desk_note', 'text').execute();
+        await db.schema.alterTable('help_requests').addColumn('handled_at', timestamp).execute();
+        await db.schema.createIndex('bookings_caseworker_start').on('bookings').columns(['caseworker_id', 'start_at']).execute();
+        await db.schema.createIndex('help_requests_citizen_created').on('help_requests').columns(['citizen_id', 'created_at']).execute();
+        await db.schema.createIndex('no_free_time_receipts_citizen_issued').on('no_free_time_receipts').columns(['citizen_id', 'issued_at']).execute();
+        await db.schema.createTable('availability_versions')
+          .addColumn('caseworker_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('availability_versions').ifExists().execute();
+        for (const index of ['no_free_time_receipts_citizen_issued', 'help_requests_citizen_created', 'bookings_caseworker_start']) {
+          await db.schema.dropIndex(index).ifExists().execute();
+        }
+        await db.schema.alterTable('help_requests').dropColumn('handled_at').execute();
+        for (const column of ['desk_note', 'change_reason', 'booked_by']) await db.schema.alterTable('bookings').dropColumn(column).execute();
+        await db.schema.alterTable('availability_exceptions').dropColumn('kind').execute();
+      },
+    },
   };
 }
 

@@ -113,7 +113,15 @@ export interface AvailabilityExceptionsTable {
   caseworker_id: string;
   date: string;
   closed: number;
+  /** Why the day is closed (0003). */
+  kind: ColumnType<'holiday' | 'sick' | 'other', 'holiday' | 'sick' | 'other' | undefined, 'holiday' | 'sick' | 'other'>;
   note: string | null;
+}
+
+/** The version (ETag) of a caseworker's availability document; no row means version 1. */
+export interface AvailabilityVersionsTable {
+  caseworker_id: string;
+  version: number;
 }
 
 export interface BookingDeadlinesTable {
@@ -136,6 +144,12 @@ export interface BookingsTable {
   sequence: number;
   cancel_reason: string | null;
   cancelled_by: 'citizen' | 'caseworker' | null;
+  /** Who made the booking (0003; existing rows: citizen). */
+  booked_by: ColumnType<'citizen' | 'caseworker', 'citizen' | 'caseworker' | undefined, 'citizen' | 'caseworker'>;
+  /** The job centre's reason for its latest move, shown to the citizen. */
+  change_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The job centre's internal note when it booked on the citizen's behalf; never shown to the citizen. */
+  desk_note: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -173,6 +187,8 @@ export interface HelpRequestsTable {
   message: string | null;
   phone: string | null;
   created_at: Timestamp;
+  /** When the caseworker marked it handled (0003). */
+  handled_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
 }
 
 export interface NoFreeTimeReceiptsTable {
@@ -189,6 +205,7 @@ export interface Database {
   meeting_type_questions: MeetingTypeQuestionsTable;
   availability_rules: AvailabilityRulesTable;
   availability_exceptions: AvailabilityExceptionsTable;
+  availability_versions: AvailabilityVersionsTable;
   booking_deadlines: BookingDeadlinesTable;
   bookings: BookingsTable;
   booking_holds: BookingHoldsTable;

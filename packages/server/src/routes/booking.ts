@@ -2,32 +2,33 @@
 // row of slot_claims keyed UNIQUE (caseworker_id, start_at), either a hold or a booking. A hold is an upsert
 // that may only take over a run-out hold; a booking converts the citizen's own live hold in place; a
 // reschedule converts the new hold, deletes the old claim and updates the booking in one transaction.
+// Every change (and every help request or receipt) tells the caseworkers' desks with `booking.desk-changed`.
+// The claim, lock and document helpers live in ../booking/, shared with the desk's routes (booking-desk.ts).
 import { randomUUID } from 'node:crypto';
 import {
   BookingCancel, BookingCreate, BookingListQuery, BookingReschedule, HelpRequestCreate, HoldCreate, IdParams, NoFreeTimeReceiptCreate, SlotsQuery,
   type Booking, type BookingPage, type Config, type HelpRequest, type Hold, type MeetingTypeList, type NoFreeTimeReceipt, type SlotList,
 } from '@jobunivers/contract';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { authenticate, userOf } from '../auth.js';
-import { candidateSlots, decodeSlotId, encodeSlotId, firstFreeSlot, freeSlots } from '../booking/slots.js';
+import { lockUser, overlapsOtherClaim, releaseBookedClaim } from '../booking/claims.js';
+import { bookingClock, HOLD_MINUTES, MAX_SLOT_RANGE_DAYS } from '../booking/clock.js';
+import { caseworkersOf, notifyDesks } from '../booking/desk-events.js';
+import { bookingDocument, loadMeetingType } from '../booking/documents.js';
+import { citizenScope, decodeSlotId, encodeSlotId, findCandidate, firstFreeSlot, freeSlots } from '../booking/slots.js';
 import { renderCalendar } from '../booking/ical.js';
-import { answerErrors, textLanguage, toBooking, toMeetingType, type TextLanguage } from '../booking/texts.js';
-import { addDays, addMonths, daysBetween, formatLocal, isRealDate, localDate } from '../booking/zone.js';
+import { answerErrors, textLanguage, toMeetingType, type TextLanguage } from '../booking/texts.js';
+import { dateRangeErrors, rejectInvalid } from '../booking/validation.js';
+import { addDays, addMonths, formatLocal, isRealDate, localDate } from '../booking/zone.js';
 import type { App, AppContext } from '../context.js';
 import { CursorCodec } from '../cursor.js';
-import type { BookingsTable, Database } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import { nowIso, toIso } from '../db/time.js';
 import { runIdempotent } from '../idempotency.js';
 import { ProblemError } from '../problem.js';
 
-/** How long a hold keeps a time (contract: 5 minutes by default). */
-export const HOLD_MINUTES = 5;
-/** The longest `to - from` of a slot query. */
-export const MAX_SLOT_RANGE_DAYS = 62;
-
-/** The clock of the booking rules; tests may move it. */
-export const bookingClock = { now: (): number => Date.now() };
+export { bookingClock, HOLD_MINUTES, MAX_SLOT_RANGE_DAYS };
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,21 +38,12 @@ const meetingTypeNotFound = () => new ProblemError('not-found', { detail: 'There
 export function bookingRoutes(app: App, context: AppContext): void {
   const { db, bus, verifier, dialect } = context;
   const citizen = authenticate(db, verifier, ['citizen']);
+  const anyone = authenticate(db, verifier, ['citizen', 'caseworker']);
   const cursors = new CursorCodec(cursorSecret(context), 'bookings');
   const language = (request: FastifyRequest): TextLanguage => textLanguage(request.headers['accept-language']);
 
-  /** Serialises one citizen's booking writes on PostgreSQL (SQLite runs one write transaction at a time). */
-  const lockCitizen = async (trx: Transaction<Database>, citizenId: string) => {
-    if (dialect === 'postgres') await trx.selectFrom('users').select('id').where('id', '=', citizenId).forUpdate().execute();
-  };
-
-  const loadMeetingType = (trx: Db, id: string) => trx.selectFrom('meeting_types').selectAll().where('id', '=', id).executeTakeFirst();
-
-  const bookingDocument = async (trx: Db, row: Selectable<BookingsTable>, lang: TextLanguage): Promise<Booking> => {
-    const meetingType = await trx.selectFrom('meeting_types').selectAll().where('id', '=', row.meeting_type_id).executeTakeFirstOrThrow();
-    const caseworker = await trx.selectFrom('users').select('first_name').where('id', '=', row.caseworker_id).executeTakeFirstOrThrow();
-    return toBooking(row, meetingType, caseworker.first_name, lang);
-  };
+  /** Serialises one citizen's booking writes (the desk takes the same lock for that citizen's bookings). */
+  const lockCitizen = (trx: Transaction<Database>, citizenId: string) => lockUser(trx, dialect, citizenId);
 
   const ownBooking = (trx: Db, citizenId: string, id: string) =>
     trx.selectFrom('bookings').selectAll().where('id', '=', id).where('citizen_id', '=', citizenId).executeTakeFirst();
@@ -74,7 +66,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
     return hold;
   };
 
-  app.get('/v1/booking/meeting-types', { onRequest: citizen }, async (request, reply): Promise<MeetingTypeList> => {
+  app.get('/v1/booking/meeting-types', { onRequest: anyone }, async (request, reply): Promise<MeetingTypeList> => {
     const lang = language(request);
     const types = await db.selectFrom('meeting_types').selectAll().orderBy('position').execute();
     const questions = await db.selectFrom('meeting_type_questions').selectAll().orderBy('position').execute();
@@ -85,19 +77,13 @@ export function bookingRoutes(app: App, context: AppContext): void {
   app.get('/v1/booking/slots', { onRequest: citizen, schema: { querystring: SlotsQuery } }, async (request, reply): Promise<SlotList> => {
     const user = userOf(request);
     const { meetingTypeId, from, to } = request.query;
-    const errors = [];
-    if (!isRealDate(from)) errors.push({ pointer: '/query/from', code: 'format', detail: 'Not a calendar date.' });
-    if (!isRealDate(to)) errors.push({ pointer: '/query/to', code: 'format', detail: 'Not a calendar date.' });
-    if (errors.length === 0 && daysBetween(from, to) < 0) errors.push({ pointer: '/query/to', code: 'minimum', detail: '`to` must not be before `from`.' });
-    if (errors.length === 0 && daysBetween(from, to) > MAX_SLOT_RANGE_DAYS) {
-      errors.push({ pointer: '/query/to', code: 'maximum', detail: `\`to - from\` may be at most ${String(MAX_SLOT_RANGE_DAYS)} days.` });
-    }
-    if (errors.length > 0) throw new ProblemError('invalid-request', { detail: 'Fix the fields listed in errors and send the request again.', errors });
+    rejectInvalid(dateRangeErrors(from, to, MAX_SLOT_RANGE_DAYS));
     const meetingType = await loadMeetingType(db, meetingTypeId);
     if (meetingType === undefined) throw meetingTypeNotFound();
     const now = bookingClock.now();
-    const slots = await freeSlots(db, user.id, meetingType, from, to, now);
-    const next = await firstFreeSlot(db, user.id, meetingType, addDays(to, 1), addMonths(to, 6), now);
+    const scope = await citizenScope(db, user.id);
+    const slots = await freeSlots(db, scope, meetingType, from, to, now);
+    const next = await firstFreeSlot(db, scope, meetingType, addDays(to, 1), addMonths(to, 6), now);
     const deadline = await db.selectFrom('booking_deadlines').select('deadline').where('citizen_id', '=', user.id).executeTakeFirst();
     reply.header('cache-control', 'no-store');
     return {
@@ -119,26 +105,14 @@ export function bookingRoutes(app: App, context: AppContext): void {
       const decoded = decodeSlotId(slotId);
       const unknownSlot = new ProblemError('not-found', { detail: 'There is no such time. Choose one from the list of free times.' });
       if (decoded === undefined) throw unknownSlot;
-      const date = localDate(decoded.start);
-      const slot = (await candidateSlots(trx, user.id, meetingType, date, date, now)).find(
-        (candidate) => candidate.caseworkerId === decoded.caseworkerId && candidate.start === decoded.start,
-      );
+      const slot = await findCandidate(trx, await citizenScope(trx, user.id), meetingType, decoded, now);
       if (slot === undefined) throw unknownSlot;
       const nowText = new Date(now).toISOString();
       const start = new Date(slot.start).toISOString();
       const end = new Date(slot.end).toISOString();
       const unavailable = new ProblemError('slot-unavailable', { detail: 'Someone else has just taken this time. Choose another one.' });
       // A claim at another start that overlaps (another meeting type's grid) also makes the time unavailable.
-      const overlapping = await trx
-        .selectFrom('slot_claims')
-        .select('start_at')
-        .where('caseworker_id', '=', slot.caseworkerId)
-        .where('start_at', '!=', start)
-        .where('start_at', '<', end)
-        .where('end_at', '>', start)
-        .where((eb) => eb.or([eb('state', '=', 'booked'), eb.and([eb('expires_at', '>', nowText), eb('holder', '!=', user.id)])]))
-        .executeTakeFirst();
-      if (overlapping !== undefined) throw unavailable;
+      if (await overlapsOtherClaim(trx, { caseworkerId: slot.caseworkerId, start, end }, nowText, { exceptHoldsOf: user.id })) throw unavailable;
       // At most one live hold per citizen: this one replaces any other (rolled back if this one fails).
       await trx
         .deleteFrom('slot_claims')
@@ -188,7 +162,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
     const user = userOf(request);
     const lang = language(request);
     const { holdId, answers } = request.body;
-    const result = await runIdempotent(db, bus, request, user.id, async (trx) => {
+    const result = await runIdempotent(db, bus, request, user.id, async (trx, publish) => {
       await lockCitizen(trx, user.id);
       const now = bookingClock.now();
       const hold = await trx.selectFrom('booking_holds').selectAll().where('id', '=', holdId).where('citizen_id', '=', user.id).executeTakeFirst();
@@ -204,10 +178,11 @@ export function bookingRoutes(app: App, context: AppContext): void {
         .values({
           id, citizen_id: user.id, caseworker_id: hold.caseworker_id, meeting_type_id: hold.meeting_type_id, start_at: hold.start_at, end_at: hold.end_at,
           status: 'booked', answers: JSON.stringify(answers.map(({ questionId, value }) => ({ questionId, value }))), sequence: 0,
-          cancel_reason: null, cancelled_by: null, created_at: at, updated_at: at,
+          cancel_reason: null, cancelled_by: null, booked_by: 'citizen', change_reason: null, created_at: at, updated_at: at,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await notifyDesks(publish, [row.caseworker_id], { kind: 'booking', id: row.id });
       return { status: 201, body: await bookingDocument(trx, row, lang) };
     });
     if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -296,7 +271,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
   app.post('/v1/booking/bookings/:id/reschedule', { onRequest: citizen, schema: { params: IdParams, body: BookingReschedule } }, async (request, reply) => {
     const user = userOf(request);
     const lang = language(request);
-    const result = await runIdempotent(db, bus, request, user.id, async (trx) => {
+    const result = await runIdempotent(db, bus, request, user.id, async (trx, publish) => {
       await lockCitizen(trx, user.id);
       const now = bookingClock.now();
       const booking = await ownBooking(trx, user.id, request.params.id);
@@ -307,23 +282,18 @@ export function bookingRoutes(app: App, context: AppContext): void {
         throw new ProblemError('invalid-request', { detail: 'The hold is for another meeting type.', errors: [{ pointer: '/holdId', code: 'enum', detail: 'Hold a time of the booking\'s meeting type.' }] });
       }
       const hold = await convertHold(trx, user.id, request.body.holdId, booking.id, now);
-      const released = await trx
-        .deleteFrom('slot_claims')
-        .where('caseworker_id', '=', booking.caseworker_id)
-        .where('start_at', '=', booking.start_at)
-        .where('booking_id', '=', booking.id)
-        .where('state', '=', 'booked')
-        .executeTakeFirst();
-      if (Number(released.numDeletedRows) !== 1) throw new Error('the booking had no claim on its time');
+      if ((await releaseBookedClaim(trx, booking)) !== 1) throw new Error('the booking had no claim on its time');
+      // The citizen chose this time: a reason the job centre gave for an earlier move no longer applies.
       const updated = await trx
         .updateTable('bookings')
-        .set({ caseworker_id: hold.caseworker_id, start_at: hold.start_at, end_at: hold.end_at, sequence: booking.sequence + 1, updated_at: nowIso() })
+        .set({ caseworker_id: hold.caseworker_id, start_at: hold.start_at, end_at: hold.end_at, sequence: booking.sequence + 1, change_reason: null, updated_at: nowIso() })
         .where('id', '=', booking.id)
         .where('sequence', '=', booking.sequence)
         .where('status', '=', 'booked')
         .returningAll()
         .executeTakeFirst();
       if (updated === undefined) throw new Error('the booking changed during the reschedule');
+      await notifyDesks(publish, [booking.caseworker_id, updated.caseworker_id], { kind: 'booking', id: updated.id });
       return { status: 200, body: await bookingDocument(trx, updated, lang) };
     });
     if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -334,7 +304,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
   app.post('/v1/booking/bookings/:id/cancel', { onRequest: citizen, schema: { params: IdParams, body: BookingCancel } }, async (request, reply) => {
     const user = userOf(request);
     const lang = language(request);
-    const result = await runIdempotent(db, bus, request, user.id, async (trx) => {
+    const result = await runIdempotent(db, bus, request, user.id, async (trx, publish) => {
       await lockCitizen(trx, user.id);
       const booking = await ownBooking(trx, user.id, request.params.id);
       if (booking === undefined) throw bookingNotFound();
@@ -348,6 +318,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
         .returningAll()
         .executeTakeFirst();
       if (updated === undefined) throw new Error('the booking changed during the cancel');
+      await notifyDesks(publish, [updated.caseworker_id], { kind: 'booking', id: updated.id });
       return { status: 200, body: await bookingDocument(trx, updated, lang) };
     });
     if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -358,10 +329,11 @@ export function bookingRoutes(app: App, context: AppContext): void {
   app.post('/v1/booking/help-requests', { onRequest: citizen, schema: { body: HelpRequestCreate } }, async (request, reply) => {
     const user = userOf(request);
     const { reasons, message, phone } = request.body;
-    const result = await runIdempotent(db, bus, request, user.id, async (trx) => {
+    const result = await runIdempotent(db, bus, request, user.id, async (trx, publish) => {
       const createdAt = nowIso();
       const id = randomUUID();
       await trx.insertInto('help_requests').values({ id, citizen_id: user.id, reasons: JSON.stringify(reasons), message: message ?? null, phone: phone ?? null, created_at: createdAt }).execute();
+      await notifyDesks(publish, await caseworkersOf(trx, user.id), { kind: 'help-request', id });
       const body: HelpRequest = { id, reasons, message: message ?? null, createdAt };
       return { status: 201, body };
     });
@@ -372,26 +344,33 @@ export function bookingRoutes(app: App, context: AppContext): void {
 
   app.post('/v1/booking/no-free-time-receipts', { onRequest: citizen, schema: { body: NoFreeTimeReceiptCreate } }, async (request, reply) => {
     const user = userOf(request);
-    const result = await runIdempotent(db, bus, request, user.id, async (trx) => {
+    const result = await runIdempotent(db, bus, request, user.id, async (trx, publish) => {
       const now = bookingClock.now();
       const meetingType = await loadMeetingType(trx, request.body.meetingTypeId);
       if (meetingType === undefined) throw meetingTypeNotFound();
       const deadlineRow = await trx.selectFrom('booking_deadlines').select('deadline').where('citizen_id', '=', user.id).executeTakeFirst();
-      if (deadlineRow === undefined) {
+      // The job centre's deadline wins; the host page's (from the body) only stands in when there is none.
+      const hostDeadline = request.body.deadline;
+      if (deadlineRow === undefined && hostDeadline !== undefined && !isRealDate(hostDeadline)) {
+        throw new ProblemError('invalid-request', { detail: 'Fix the fields listed in errors and send the request again.', errors: [{ pointer: '/deadline', code: 'format', detail: 'Not a calendar date.' }] });
+      }
+      const deadline = deadlineRow?.deadline ?? hostDeadline;
+      if (deadline === undefined) {
         throw new ProblemError('invalid-request', { detail: 'You have no booking deadline, so there is nothing to document.', errors: [{ pointer: '', code: 'deadline', detail: 'No deadline is set for you.' }] });
       }
-      const { deadline } = deadlineRow;
+      const scope = await citizenScope(trx, user.id);
       const today = localDate(now);
       if (deadline >= today) {
-        const before = await firstFreeSlot(trx, user.id, meetingType, today, deadline, now);
+        const before = await firstFreeSlot(trx, scope, meetingType, today, deadline, now);
         if (before !== undefined) throw new ProblemError('free-times-exist', { detail: 'There are free times before your deadline. Book one of them.' });
       }
       const start = deadline >= today ? addDays(deadline, 1) : today;
-      const first = await firstFreeSlot(trx, user.id, meetingType, start, addMonths(start, 6), now);
+      const first = await firstFreeSlot(trx, scope, meetingType, start, addMonths(start, 6), now);
       const id = randomUUID();
       const issuedAt = new Date(now).toISOString();
       const firstAvailable = first === undefined ? null : formatLocal(first.start);
       await trx.insertInto('no_free_time_receipts').values({ id, citizen_id: user.id, meeting_type_id: meetingType.id, deadline, first_available: firstAvailable, issued_at: issuedAt }).execute();
+      await notifyDesks(publish, await caseworkersOf(trx, user.id), { kind: 'receipt', id });
       const body: NoFreeTimeReceipt = { id, meetingTypeId: meetingType.id, deadline, issuedAt, firstAvailable };
       return { status: 201, body };
     });
