@@ -6,10 +6,14 @@
 
 // ── Elements ────────────────────────────────────────────────────────────────────────────────────────────────
 // Every package that registers tags is imported here for its side effect. A new widget adds exactly one line,
-// e.g. `import '@jobunivers/self-booking';`, plus a `dependencies` entry in package.json and a budget in
-// bench/budgets.json.
+// e.g. `import '@jobunivers/self-booking';` (or a `defineWhenUsed` line for a widget most pages do not use),
+// plus a `dependencies` entry in package.json and a budget in bench/budgets.json.
 import '@jobunivers/core/define';
 import '@jobunivers/self-booking';
+import { defineWhenUsed } from './define-when-used.js';
+
+// Widgets for job-centre staff load only on pages that use them: citizens' pages never download them.
+defineWhenUsed('ju-booking-desk', () => import('@jobunivers/self-booking/desk'));
 
 // ── Host API ────────────────────────────────────────────────────────────────────────────────────────────────
 // What a host page may call after `import { … } from '…/jobunivers.js'`: strings and languages at runtime,
