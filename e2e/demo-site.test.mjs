@@ -1,4 +1,4 @@
-/* global document, customElements -- used inside page.evaluate and addInitScript, which run in the browser */
+/* global document, customElements -- used inside page.evaluate, which runs in the browser */
 // The demo municipality site from `npm start`, driven in Debian's Chromium the way a citizen and a caseworker
 // use it: contact details from the contract server, demo login, messages, and a message sent from the
 // caseworker desk arriving live on the citizen's page. Fails on any console error or CSP violation.
@@ -6,41 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { logIn, openPage as openDemoPage } from './demo-page.mjs';
 import { startReferenceServer } from './reference-server.mjs';
 
 
 let server;
 let browser;
-
-async function openPage(path) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    // The browser logs every 4xx as "Failed to load resource"; the response handler below judges those.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => { problems.push(`page error: ${error.message}`); });
-  page.on('response', (response) => {
-    // A refused demo action (4xx from the API) is part of the journey; a missing page or asset is not.
-    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/v1/')) problems.push(`${response.status()} ${response.url()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  const response = await page.goto(`${server.url}${path}`);
-  return { page, problems, response };
-}
-
-async function logIn(page, firstName) {
-  const option = page.locator('#demo-user option', { hasText: firstName });
-  await option.waitFor({ state: 'attached' });
-  await page.selectOption('#demo-user', await option.getAttribute('value'));
-  await page.click('#demo-login button[type=submit]');
-  await page.getByText(`Du er logget ind som ${firstName}.`).waitFor();
-}
+const openPage = (path) => openDemoPage(browser, `${server.url}${path}`);
 
 describe('demo site', { timeout: 60_000 }, () => {
   before(async () => {
@@ -61,9 +33,11 @@ describe('demo site', { timeout: 60_000 }, () => {
     assert.doesNotMatch(csp, /unsafe-inline/);
     await page.locator('#contact a[href^="tel:"]').waitFor();
     assert.equal(await page.locator('h1').textContent(), 'Jobcenter Eksempelby');
-    // The one script tag upgraded <ju-provider>; unregistered widgets show their fallback content.
-    assert.equal(await page.evaluate(() => customElements.get('ju-provider') !== undefined), true);
-    assert.equal(await page.locator('ju-self-booking a[href^="tel:"]').isVisible(), true);
+    // The one script tag upgraded <ju-provider> and <ju-self-booking> (which asks the citizen to sign in);
+    // widgets not built yet show their fallback content.
+    assert.equal(await page.evaluate(() => customElements.get('ju-provider') !== undefined && customElements.get('ju-self-booking') !== undefined), true);
+    await page.getByText('Log ind for at booke en tid eller se dine samtaler.').waitFor();
+    assert.equal(await page.locator('ju-live-chat a[href^="tel:"]').isVisible(), true);
     assert.deepEqual(problems, []);
   });
 

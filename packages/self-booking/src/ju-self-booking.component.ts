@@ -185,7 +185,10 @@ export class JuSelfBooking extends JuElement {
     this.booked = undefined;
     this.message = undefined;
     this.#slots.clear();
-    await this.#start();
+    this.meetings = undefined;
+    this.step = 'loading';
+    this.#started = false; // starts again on the next update, if there is a token
+    this.requestUpdate();
   }
 
   // ── Loading ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -97,6 +97,8 @@ setUpDemoLogin({
   onLogout() {
     token = undefined;
     provider.token = undefined;
+    // What the citizen left on this device (answers, a held time) goes with the session.
+    document.getElementById('self-booking').reset();
     stopEvents();
     messages.replaceChildren(element('p', 'Log ind for at se dine beskeder.'));
   },
