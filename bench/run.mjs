@@ -2,59 +2,15 @@
 // Runtime benchmarks of core in Chromium, each against a plain-Lit (or plain-object) baseline from the same run.
 // `npm run bench` — not part of `npm test`. See bench/README.md.
 /* global window -- used inside the page.evaluate() callback, which runs in Chromium */
-import { createServer } from 'node:http';
-import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type } from 'node:os';
-import { join, relative } from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
-import { ROOT } from './bundle.mjs';
+import { openBenchPage } from './browser-page.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARMUP = 3;
 
-// The bench page, bundled like production: minified, Lit's production build, locales as lazy chunks.
-const build = await esbuild.build({
-  entryPoints: { 'bench-page': join(ROOT, 'bench/page/bench-page.mjs') },
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  splitting: true,
-  charset: 'utf8',
-  conditions: ['source'],
-  outdir: join(ROOT, 'bench/page/out'),
-  write: false,
-  logLevel: 'warning',
-});
-const files = new Map(build.outputFiles.map((file) => [`/${relative(join(ROOT, 'bench/page/out'), file.path)}`, file.contents]));
-files.set('/', readFileSync(join(ROOT, 'bench/page/index.html')));
-
-const server = createServer((request, response) => {
-  const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const body = files.get(pathname);
-  if (pathname === '/favicon.ico') {
-    response.writeHead(204).end();
-    return;
-  }
-  if (!body) {
-    response.writeHead(404).end();
-    return;
-  }
-  response.writeHead(200, { 'Content-Type': body === files.get('/') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' }).end(body);
-});
-await new Promise((resolve) => { server.listen(0, '127.0.0.1', () => { resolve(); }); });
-
 const loadBefore = loadavg().map((load) => load.toFixed(2)).join(' ');
-const browser = await chromium.launch(chromiumLaunchOptions);
+const { page, browser, errors, close } = await openBenchPage('bench-page.mjs');
 try {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => { errors.push(error.message); });
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(`http://127.0.0.1:${String(server.address().port)}/`);
-  await page.waitForSelector('html[data-ready="true"]');
   const results = await page.evaluate((options) => window.runBench(options), { rounds: ROUNDS, warmup: WARMUP });
   if (errors.length > 0) throw new Error(`the bench page reported errors:\n${errors.join('\n')}`);
 
@@ -90,6 +46,5 @@ try {
     + `Chromium ${browser.version()} (headless); Node ${process.version}; ${new Date().toISOString()}`);
   console.log(`load average before/after: ${loadBefore} / ${loadavg().map((load) => load.toFixed(2)).join(' ')} (other processes make the figures noisy)`);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

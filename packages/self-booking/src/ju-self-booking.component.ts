@@ -946,9 +946,10 @@ export class JuSelfBooking extends JuElement {
     if (date === undefined) return html`<p class="ju-hint">${this.t('day.pick')}</p>`;
     const slots = this.#slots.slotsOn(date);
     const offered = this.#offered(date);
+    const dateText = this.#longDate(date);
     return html`
       <div part="day-list">
-        <h3 id="day-heading">${this.t('day.heading', { date: this.#longDate(date) })}</h3>
+        <h3 id="day-heading">${this.t('day.heading', { date: dateText })}</h3>
         ${!offered ? html`
           <p class="ju-message">${this.t('deadline.dayAfter', { date: this.#fullDate(this.#deadline ?? date) })}</p>
           <label class="choice">
@@ -958,12 +959,16 @@ export class JuSelfBooking extends JuElement {
           ? html`<p>${this.t('day.noneLeft')}</p>`
           : html`
             <ul class="slots" aria-labelledby="day-heading">
-              ${slots.map((slot) => html`
-                <li>
-                  <button class="ju-button ju-button--secondary" type="button" ?disabled=${this.busy}
-                    aria-label=${this.t('slot.label', { time: this.#timeRange(slot.start, slot.end), date: this.#longDate(date) })}
-                    @click=${() => { void this.#holdSlot(slot); }}>${this.format.time(Date.parse(slot.start))}–${this.format.time(Date.parse(slot.end))}</button>
-                </li>`)}
+              ${slots.map((slot) => {
+                const start = this.format.time(Date.parse(slot.start));
+                const end = this.format.time(Date.parse(slot.end));
+                return html`
+                  <li>
+                    <button class="ju-button ju-button--secondary" type="button" ?disabled=${this.busy}
+                      aria-label=${this.t('slot.label', { time: this.t('time.range', { start, end }), date: dateText })}
+                      @click=${() => { void this.#holdSlot(slot); }}>${start}–${end}</button>
+                  </li>`;
+              })}
             </ul>`}
       </div>
     `;
