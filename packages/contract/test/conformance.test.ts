@@ -52,12 +52,16 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     assert.deepEqual(ids(report, 'fail'), [], explain(report));
     assert.deepEqual(ids(report, 'skip'), [], explain(report));
     assert.deepEqual(report.notRun, ['rate-limit.429']);
-    assert.ok(report.summary.passed >= 45, `only ${String(report.summary.passed)} rules passed`);
+    assert.ok(report.summary.passed >= 70, `only ${String(report.summary.passed)} rules passed`);
     assert.equal(report.actors.citizen?.id, 'citizen-1');
     assert.equal(report.actors.caseworker?.id, 'caseworker-1', 'the demo setup finds the caseworker assigned to the citizen');
     assert.equal(report.actors.otherCitizen?.id, 'citizen-2');
     assert.deepEqual(report.mintedTokens, { audience: 'jobunivers' });
     assert.match(report.cleanup.join('\n'), /marked (\d+) of them read/);
+    for (const group of ['booking', 'booking-desk']) {
+      assert.ok(report.results.filter((result) => result.group === group).length >= 7, `the ${group} group did not run`);
+    }
+    assert.match(report.cleanup.join('\n'), /^booking: made \d+ bookings/m);
   });
 
   it('passes with explicit tokens instead of --demo', async () => {
@@ -118,6 +122,64 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     assert.match(create?.reason ?? '', /needs a citizen token \(--citizen-token, JOBUNIVERS_CITIZEN_TOKEN or --demo\)/);
   });
 
+  it('skips every self-booking rule, with the reason, when /v1/config says widgets.selfBooking is false', async () => {
+    const report = await runAgainst({ selfBooking: false });
+    assert.deepEqual(ids(report, 'fail'), [], explain(report));
+    const booking = report.results.filter((result) => result.group === 'booking' || result.group === 'booking-desk');
+    assert.ok(booking.length >= 20);
+    for (const result of booking) {
+      assert.equal(result.status, 'skip', result.id);
+      assert.equal(result.reason, 'the server\'s GET /v1/config says widgets.selfBooking is false', result.id);
+    }
+    assert.deepEqual(ids(report, 'skip'), booking.map((result) => result.id).sort());
+  });
+
+  it('skips the desk rules (never passes them) when the server has no booking desk', async () => {
+    const report = await runAgainst({ desk: false }, { only: ['booking-desk'] });
+    const desk = report.results.filter((result) => result.group === 'booking-desk');
+    assert.ok(desk.length > 0);
+    for (const result of desk) {
+      assert.equal(result.status, 'skip', result.id);
+      assert.match(result.reason ?? '', /^the server has no booking desk \(GET \/v1\/booking\/desk\/availability → 404 \(problem not-found\)\)$/);
+    }
+  });
+
+  it('skips the rules that need a second citizen who shares a caseworker when it has none, and says how to give one', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      const report = await runConformance(options(server.url, {
+        demo: false,
+        only: ['booking'],
+        citizenToken: await server.token('citizen-1'),
+        caseworkerToken: await server.token('caseworker-1'),
+      }));
+      assert.deepEqual(ids(report, 'fail'), [], explain(report));
+      assert.deepEqual(ids(report, 'skip'), ['booking.concurrent-holds', 'booking.hold-hides-slot', 'booking.other-citizen'], explain(report));
+      const peer = report.results.find((result) => result.id === 'booking.hold-hides-slot');
+      assert.match(peer?.reason ?? '', /needs a second citizen who sees the citizen's free times .*--other-citizen-token/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('leaves no booking booked and can run twice against the same server', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      for (let run = 0; run < 2; run++) {
+        const report = await runConformance(options(server.url, { only: ['booking', 'booking-desk'] }));
+        assert.deepEqual(ids(report, 'fail'), [], explain(report));
+        assert.deepEqual(ids(report, 'skip'), [], explain(report));
+      }
+      const citizen = await server.token('citizen-1');
+      const res = await fetch(`${server.url}/v1/booking/bookings`, { headers: { Authorization: `Bearer ${citizen}` } });
+      const page = await res.json() as { items: { status: string }[] };
+      assert.ok(page.items.length > 0);
+      assert.deepEqual(page.items.filter((item) => item.status !== 'cancelled'), []);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('runs rate-limit.429 only when asked, and passes it on a 429 with Retry-After', async () => {
     const report = await runAgainst({ rateLimit: 40 }, { only: ['rate-limit'], includeRateLimit: true });
     assert.equal(report.results.find((result) => result.id === 'rate-limit.429')?.status, 'pass', explain(report));
@@ -151,6 +213,13 @@ const BREAKS: [Break, string[]][] = [
   ['other-citizen-can-read', ['authorisation.other-citizens-notification']],
   ['sse-no-replay', ['sse.resume', 'sse.stale-last-event-id']],
   ['sse-duplicate-on-resume', ['sse.resume']],
+  ['racy-claims', ['booking.concurrent-bookings', 'booking.concurrent-holds']],
+  ['reschedule-new-id', ['booking.calendar', 'booking.reschedule']],
+  ['calendar-uid-unstable', ['booking.calendar']],
+  ['held-slot-visible', ['booking.hold-hides-slot']],
+  ['desk-stale-if-match-accepted', ['booking-desk.availability']],
+  ['desk-move-without-reason', ['booking-desk.move']],
+  ['booking-no-events', ['booking-desk.events']],
 ];
 
 describe('a server broken in one way fails exactly the rules that check it', { concurrency: true }, () => {
@@ -201,7 +270,7 @@ describe('the command line', { concurrency: true }, () => {
       assert.equal(code, 1);
       assert.match(stdout, /^ {2}FAIL {2}etag\.stale-if-match +.*\n {8}↳ expected 412 etag-mismatch, got PUT \/v1\/me\/preferences → 200\n/m);
       assert.match(stdout, /\nnot run: rate-limit\.429 \(opt-in: --include-rate-limit\)\n/);
-      assert.match(stdout, /\nconformance: 45 passed, 1 failed, 0 skipped\n$/);
+      assert.match(stdout, /\nconformance: 71 passed, 1 failed, 0 skipped\n$/);
     } finally {
       await server.close();
     }

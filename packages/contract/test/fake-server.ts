@@ -3,10 +3,12 @@
 /**
  * A small in-memory server that implements the Jobunivers contract — correctly by default, or broken in
  * exactly the ways listed in `breaks`, so the tests can prove each broken rule is reported as failed.
+ * Self-booking (citizen side and desk) lives in `fake-booking.ts`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { fakeBooking } from './fake-booking.js';
 
 export type Break =
   | 'stale-if-match-accepted' // PUT with a stale If-Match succeeds instead of 412
@@ -26,7 +28,14 @@ export type Break =
   | 'read-not-idempotent' // every POST …/read moves readAt
   | 'other-citizen-can-read' // GET /v1/notifications/{id} does not check the owner
   | 'sse-no-replay' // Last-Event-ID is ignored
-  | 'sse-duplicate-on-resume'; // the replay starts at the Last-Event-ID itself
+  | 'sse-duplicate-on-resume' // the replay starts at the Last-Event-ID itself
+  | 'racy-claims' // holds and bookings check the time, then claim it later: concurrent requests all win
+  | 'reschedule-new-id' // a reschedule gives the booking a new id
+  | 'calendar-uid-unstable' // the calendar UID changes with every reschedule or cancel
+  | 'held-slot-visible' // a time held by one citizen is still in everyone else's free times
+  | 'desk-stale-if-match-accepted' // PUT …/desk/availability/rules with a stale If-Match succeeds
+  | 'desk-move-without-reason' // a desk move does not set changeReason
+  | 'booking-no-events'; // booking changes publish no booking.changed / booking.desk-changed events
 
 export interface FakeOptions {
   secret: string;
@@ -36,6 +45,10 @@ export interface FakeOptions {
   retention?: 'all' | 'reset';
   /** Requests per user per 10 s before 429 (none by default). */
   rateLimit?: number;
+  /** `widgets.selfBooking` in /v1/config (default true). */
+  selfBooking?: boolean;
+  /** Whether the booking desk routes exist (default true; false: they answer 404). */
+  desk?: boolean;
 }
 
 interface User { id: string; role: 'citizen' | 'caseworker'; firstName: string; description: string; version: number; preferences: { language: string; notifyByEmail: boolean } }
@@ -176,6 +189,11 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     return rest as Omit<Note, 'seq'>;
   };
 
+  const booking = fakeBooking({
+    breaks, send, problem, invalid, readJson, extra, isObject, idempotency, assigned, desk: options.desk ?? true, publish,
+    firstName: (userId) => users.find((candidate) => candidate.id === userId)?.firstName ?? userId,
+  });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<undefined> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
@@ -192,7 +210,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
         municipality,
         openingHours: { timeZone: 'Europe/Copenhagen', weekly: [{ weekday: 1, opens: '08:00', closes: '15:00' }], exceptions: [{ date: '2026-12-24', closed: true, note: 'Juleaften' }] },
         languages: ['da', 'en', 'ar'], defaultLanguage: 'da',
-        widgets: { selfBooking: true, liveChat: true, videoLibrary: true, cvBuilder: true, joblog: true },
+        widgets: { selfBooking: options.selfBooking ?? true, liveChat: true, videoLibrary: true, cvBuilder: true, joblog: true },
       }, { etag: '"1"' });
     }
     if (method === 'GET' && path === '/v1/demo/users') {
@@ -205,7 +223,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
       if (user === undefined) return invalid(res, [{ pointer: '/userId', code: 'enum' }]);
       return send(res, 200, { token: await mint(user.id), expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: me(user) });
     }
-    const knownRoute = ['/v1/me', '/v1/me/preferences', '/v1/notifications', '/v1/events'].includes(path) || /^\/v1\/(notifications\/[^/]+(\/read)?|citizens\/[^/]+\/notifications)$/.test(path);
+    const knownRoute = path.startsWith('/v1/booking/') || ['/v1/me', '/v1/me/preferences', '/v1/notifications', '/v1/events'].includes(path) || /^\/v1\/(notifications\/[^/]+(\/read)?|citizens\/[^/]+\/notifications)$/.test(path);
     if (!knownRoute) {
       if (breaks.has('text-plain-404')) return empty(res, 404, { 'content-type': 'text/plain' }, 'Not Found');
       return problem(res, 404, 'not-found');
@@ -213,6 +231,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     const user = await authenticate(req, res);
     if (user === undefined) return;
 
+    if (path.startsWith('/v1/booking/')) return booking.handle(req, res, url, user);
     if (method === 'GET' && path === '/v1/me') {
       const etag = `"${String(user.version)}"`;
       if (req.headers['if-none-match'] === etag) return empty(res, 304, { etag });
@@ -235,7 +254,6 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
       return send(res, 200, me(user), { etag: `"${String(user.version)}"` });
     }
     if (method === 'GET' && path === '/v1/events') {
-      if (user.role !== 'citizen') return problem(res, 403, 'forbidden');
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write('retry: 3000\n\n');
       const lastHeader = req.headers['last-event-id'];

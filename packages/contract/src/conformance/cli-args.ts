@@ -7,12 +7,14 @@ export const HELP = `Usage: npx @jobunivers/contract conformance --api URL [opti
 
 Checks that the server at URL implements the Jobunivers contract v1 (docs/contract.md):
 errors, authentication, authorisation, config, ETags, idempotency, pagination,
-notifications and Server-Sent Events. Prints PASS/FAIL/SKIP per rule and ends with
-"conformance: N passed, N failed, N skipped". Exit code 0 when nothing failed,
-1 when a rule failed, 2 for a usage error.
+notifications, Server-Sent Events, self-booking and the booking desk. Prints
+PASS/FAIL/SKIP per rule and ends with "conformance: N passed, N failed, N skipped".
+Exit code 0 when nothing failed, 1 when a rule failed, 2 for a usage error.
 
 The suite creates notifications for the citizen (the contract has no delete; it marks
 them read at the end) and changes the citizen's preferences (restored at the end).
+With self-booking on it books and cancels again, sends help requests, and changes the
+caseworker's availability rules for a moment (restored at the end).
 Run it against a test or demo instance, not production.
 
 Where to send requests

@@ -72,6 +72,27 @@ export interface SuiteState {
   cleanupNotes: string[];
   /** How often and how long the suite waited because the server answered 429 (it retries after Retry-After). */
   rateLimited: { times: number; waitedMs: number };
+  /** What the self-booking groups found out and created (see `booking.ts`). */
+  booking?: BookingState;
+}
+
+/** Self-booking state shared by the `booking` and `booking-desk` groups of one run. */
+export interface BookingState {
+  /** `false`: self-booking is on; a string: why the booking rules are skipped; `undefined`: not asked yet. */
+  disabled?: string | false;
+  /** A second citizen who sees the citizen's free times (shares a caseworker), or why there is none. */
+  peer?: { actor: Actor } | { reason: string };
+  /** Whether the server has the booking desk, or why not. */
+  desk?: { available: true } | { available: false; reason: string };
+  /** Bookings this run made (cancelled at the end if they are still booked). */
+  bookings: { id: string; owner: Actor }[];
+  /** Holds this run made (released at the end). */
+  holds: { id: string; owner: Actor }[];
+  /** Help requests and receipts this run created (the contract has no delete). */
+  helpRequests: number;
+  receipts: number;
+  /** Picks a different free time for every booking a rule makes. */
+  picks: number;
 }
 
 export interface TokenMinter {

@@ -1,6 +1,8 @@
 /** Every rule group, in the order the suite runs them. */
 import type { RuleGroup } from './context.js';
 import { auth } from './rules/auth.js';
+import { booking } from './rules/booking.js';
+import { bookingDesk } from './rules/booking-desk.js';
 import { authorisation } from './rules/authorisation.js';
 import { config } from './rules/config.js';
 import { errors } from './rules/errors.js';
@@ -12,4 +14,4 @@ import { rateLimit } from './rules/rate-limit.js';
 import { setup } from './rules/setup.js';
 import { sse } from './rules/sse.js';
 
-export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, rateLimit];
+export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, rateLimit];

@@ -5,7 +5,21 @@
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import {
+  Availability,
+  Booking,
+  BookingChangedEvent,
+  BookingDeskChangedEvent,
+  BookingPage,
   Config,
+  DeskBooking,
+  DeskBookingList,
+  DeskCitizenList,
+  DeskRequests,
+  HelpRequest,
+  Hold,
+  MeetingTypeList,
+  NoFreeTimeReceipt,
+  SlotList,
   DemoLoginResponse,
   DemoUserList,
   HealthStatus,
@@ -18,7 +32,21 @@ import {
 } from '../schemas/index.js';
 
 export const schemas = {
+  Availability,
+  Booking,
+  BookingChangedEvent,
+  BookingDeskChangedEvent,
+  BookingPage,
   Config,
+  DeskBooking,
+  DeskBookingList,
+  DeskCitizenList,
+  DeskRequests,
+  HelpRequest,
+  Hold,
+  MeetingTypeList,
+  NoFreeTimeReceipt,
+  SlotList,
   DemoLoginResponse,
   DemoUserList,
   HealthStatus,

@@ -25,8 +25,18 @@ function about(notification: NotificationDoc): (event: SseEvent) => boolean {
   return (event) => event.event === 'notification.created' && notificationId(event) === notification.id;
 }
 
+type EnvelopeSchema = 'NotificationCreatedEvent' | 'BookingChangedEvent' | 'BookingDeskChangedEvent' | 'ResetEvent';
+
+/** The schema of an event replayed from the citizen's history: by its `event:` line (the stream carries every type). */
+function schemaOf(event: SseEvent): EnvelopeSchema {
+  if (event.event === 'booking.changed') return 'BookingChangedEvent';
+  if (event.event === 'booking.desk-changed') return 'BookingDeskChangedEvent';
+  if (event.event === 'reset') return 'ResetEvent';
+  return 'NotificationCreatedEvent';
+}
+
 /** The envelope rules: an `id:` line of digits equal to the data's `id`, `event:` equal to its `type`, the schema. */
-function expectEnvelope(event: SseEvent, schema: 'NotificationCreatedEvent' | 'ResetEvent'): bigint {
+function expectEnvelope(event: SseEvent, schema: EnvelopeSchema): bigint {
   if (event.id === undefined) fail(`the ${event.event} event has no id: line`);
   if (!/^\d+$/.test(event.id)) fail(`the ${event.event} event's id ${JSON.stringify(event.id)} is not a sequence number`);
   if (event.json === undefined) fail(`the ${event.event} event's data is not JSON: ${event.data.slice(0, 80)}`);
@@ -127,7 +137,7 @@ export const sse: RuleGroup = {
           let previous = lastId;
           for (const event of events) {
             if (event.id === undefined) fail(`an event ${event.event} after the reconnect has no id: line`);
-            const id = expectEnvelope(event, 'NotificationCreatedEvent');
+            const id = expectEnvelope(event, schemaOf(event));
             check(id > lastId, `event ${String(id)} was sent after a reconnect with Last-Event-ID: ${String(lastId)} (only later events may come)`);
             check(id > previous, `event ${String(id)} came after event ${String(previous)}: not in order, or twice`);
             previous = id;
@@ -160,7 +170,7 @@ export const sse: RuleGroup = {
           await sleep(300, ctx.signal);
           let previous = 0n;
           for (const event of stream.events) {
-            const id = expectEnvelope(event, 'NotificationCreatedEvent');
+            const id = expectEnvelope(event, schemaOf(event));
             check(id > previous, `replayed event ${String(id)} came after ${String(previous)}`);
             previous = id;
           }
