@@ -714,8 +714,13 @@ export class JuSelfBooking extends JuElement {
     return this.format.date(dateInstant(firstOfMonth(month)), { month: 'long', year: 'numeric' });
   }
 
+  /** "09.30" — the 24-hour clock in every language, as the job centre's letters and signs use it. */
+  #clock(instant: string): string {
+    return this.format.time(Date.parse(instant), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  }
+
   #timeRange(start: string, end: string): string {
-    return this.t('time.range', { start: this.format.time(Date.parse(start)), end: this.format.time(Date.parse(end)) });
+    return this.t('time.range', { start: this.#clock(start), end: this.#clock(end) });
   }
 
   #emptyMonthText(): string {
@@ -813,7 +818,7 @@ export class JuSelfBooking extends JuElement {
   #renderChoose(): TemplateResult {
     const type = this.#selectedType;
     return html`
-      <h3 id="book-heading" tabindex="-1">${this.rescheduling === undefined ? this.t('book.heading') : this.t('reschedule.heading', { date: this.#longDate(localDateOf(this.rescheduling.start)), time: this.format.time(Date.parse(this.rescheduling.start)) })}</h3>
+      <h3 id="book-heading" tabindex="-1">${this.rescheduling === undefined ? this.t('book.heading') : this.t('reschedule.heading', { date: this.#longDate(localDateOf(this.rescheduling.start)), time: this.#clock(this.rescheduling.start) })}</h3>
       ${this.rescheduling === undefined ? nothing : html`
         <p>${this.t('reschedule.intro')}</p>
         <div class="actions"><button class="ju-button ju-button--quiet" type="button" @click=${() => { this.#stopReschedule(); }}>${this.t('reschedule.stop')}</button></div>`}
@@ -960,8 +965,8 @@ export class JuSelfBooking extends JuElement {
           : html`
             <ul class="slots" aria-labelledby="day-heading">
               ${slots.map((slot) => {
-                const start = this.format.time(Date.parse(slot.start));
-                const end = this.format.time(Date.parse(slot.end));
+                const start = this.#clock(slot.start);
+                const end = this.#clock(slot.end);
                 return html`
                   <li>
                     <button class="ju-button ju-button--secondary" type="button" ?disabled=${this.busy}
