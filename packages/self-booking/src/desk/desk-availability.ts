@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from '@jobunivers/core';
-import { errorStatus, type DeskContext } from './desk-context.js';
+import { capitalize, errorStatus, type DeskContext } from './desk-context.js';
 import type { VersionedAvailability } from './desk-api.js';
 import { describedBy, errorText } from './desk-fields.js';
 import { ExceptionsEditor } from './desk-exceptions.js';
 import { addDays, middayOf, mondayOf, copenhagenDate } from './dates.js';
 import {
+  endForField,
   minutesOf,
   parseRulePointer,
   ruleProblem,
@@ -85,7 +86,7 @@ export class AvailabilityView {
   }
 
   #working(rule: AvailabilityRule): WorkingRule {
-    return { ...rule, key: this.#nextKey++ };
+    return { ...rule, end: endForField(rule.end), key: this.#nextKey++ };
   }
 
   render(): TemplateResult {
@@ -148,7 +149,8 @@ export class AvailabilityView {
   }
 
   #weekdayName(weekday: Weekday): string {
-    return this.#context.format.date(middayOf(addDays(mondayOf(copenhagenDate()), weekday - 1)), { weekday: 'long' });
+    const { format } = this.#context;
+    return capitalize(format.date(middayOf(addDays(mondayOf(copenhagenDate()), weekday - 1)), { weekday: 'long' }), format.locale);
   }
 
   #renderWeekday(type: MeetingType, weekday: Weekday): TemplateResult {

@@ -64,7 +64,7 @@ export class BookForm {
 
   #renderBody(): TemplateResult {
     const { t, format } = this.#context;
-    const back = html`<button class="ju-button ju-button--secondary" type="button" part="button" @click=${() => { this.#done(undefined); }}>
+    const back = html`<button class="ju-button ju-button--secondary" type="button" id="task-close" part="button" @click=${() => { this.#done(undefined); }}>
       ${t('action.cancel')}
     </button>`;
     if (this.status === 'loading') return html`<p class="desk-loading" role="status">${t('state.loading')}</p>`;

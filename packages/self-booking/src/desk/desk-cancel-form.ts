@@ -50,7 +50,7 @@ export class CancelForm {
             <button class="ju-button" type="submit" part="button" ?disabled=${this.submitting}>
               ${this.submitting ? t('cancel.submitting') : t('cancel.submit')}
             </button>
-            <button class="ju-button ju-button--secondary" type="button" part="button" @click=${() => { this.#done(undefined); }}>
+            <button class="ju-button ju-button--secondary" type="button" id="task-close" part="button" @click=${() => { this.#done(undefined); }}>
               ${t('cancel.keep')}
             </button>
           </div>

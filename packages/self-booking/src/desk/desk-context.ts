@@ -31,6 +31,11 @@ export interface DeskContext {
   bookFor(citizenId: string, meetingTypeId?: string): void;
 }
 
+/** "mandag 1. december" → "Mandag 1. december" where it starts a heading or a label (no-op for Arabic). */
+export function capitalize(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
 /** "tirsdag 1. december, 10.00–10.45" */
 export function describeWhen(context: DeskContext, booking: Pick<DeskBooking, 'start' | 'end'>): string {
   const { format } = context;

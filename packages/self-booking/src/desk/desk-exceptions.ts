@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DeskContext } from './desk-context.js';
+import { capitalize, type DeskContext } from './desk-context.js';
 import type { VersionedAvailability } from './desk-api.js';
 import { selectField, textField } from './desk-fields.js';
 import { copenhagenDate, isCalendarDate, middayOf } from './dates.js';
@@ -37,7 +37,7 @@ export class ExceptionsEditor {
           ? html`<p>${t('exceptions.none')}</p>`
           : html`<ul class="desk-list">
               ${exceptions.map((exception) => {
-                const day = format.date(middayOf(exception.date), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+                const day = capitalize(format.date(middayOf(exception.date), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), format.locale);
                 return html`<li class="desk-list__item" part="exception">
                   <p><strong>${day}</strong> · ${t(`exception.kind.${exception.kind}`)}${exception.note ? html` · ${exception.note}` : nothing}</p>
                   <button class="ju-button ju-button--secondary" type="button" part="button" ?disabled=${this.busy} @click=${() => void this.#reopen(exception.date)}>
@@ -79,6 +79,11 @@ export class ExceptionsEditor {
     `;
   }
 
+  #dayName(date: string): string {
+    const { format } = this.#context;
+    return capitalize(format.date(middayOf(date), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
+  }
+
   async #close(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const context = this.#context;
@@ -92,7 +97,7 @@ export class ExceptionsEditor {
       return;
     }
     await this.#run(() => api.closeDay(date, this.kind, this.note.trim()), () => {
-      context.announce(context.t('exceptions.closed', { date: context.format.date(middayOf(date), { weekday: 'long', day: 'numeric', month: 'long' }) }));
+      context.announce(context.t('exceptions.closed', { date: this.#dayName(date) }));
       this.date = '';
       this.note = '';
       context.focus('#exception-date');
@@ -104,7 +109,7 @@ export class ExceptionsEditor {
     const api = context.api;
     if (this.busy || !api) return;
     await this.#run(() => api.reopenDay(date), () => {
-      context.announce(context.t('exceptions.reopened', { date: context.format.date(middayOf(date), { weekday: 'long', day: 'numeric', month: 'long' }) }));
+      context.announce(context.t('exceptions.reopened', { date: this.#dayName(date) }));
       context.focus('#exceptions-heading');
     });
   }

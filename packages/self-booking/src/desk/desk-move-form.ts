@@ -55,7 +55,7 @@ export class MoveForm {
             <button class="ju-button" type="submit" part="button" ?disabled=${this.submitting}>
               ${this.submitting ? t('move.submitting') : t('move.submit')}
             </button>
-            <button class="ju-button ju-button--secondary" type="button" part="button" @click=${() => { this.#done(undefined); }}>
+            <button class="ju-button ju-button--secondary" type="button" id="task-close" part="button" @click=${() => { this.#done(undefined); }}>
               ${t('action.cancel')}
             </button>
           </div>

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { safeUrl } from '@jobunivers/core';
 import { IdempotencyKeys, type DeskContext } from './desk-context.js';
 import { middayOf } from './dates.js';
 import type { DeskHelpRequest, DeskReceipt, DeskRequests } from './types.js';
@@ -87,7 +89,9 @@ export class RequestsView {
         <p class="ju-hint">${t('help.sent', { when: format.dateTime(new Date(request.createdAt)) })}</p>
         <p>${t('help.reasons', { reasons: request.reasons.map((reason) => t(`help.reason.${reason}`, { defaultValue: reason })).join(', ') })}</p>
         ${request.message ? html`<p class="desk-quote">${request.message}</p>` : nothing}
-        ${request.phone ? html`<p>${t('help.phone')} <span dir="ltr">${request.phone}</span></p>` : nothing}
+        ${request.phone
+          ? html`<p>${t('help.phone')} <a class="ju-link" dir="ltr" href=${ifDefined(safeUrl(`tel:${request.phone.replace(/[^+0-9]/g, '')}`))}>${request.phone}</a></p>`
+          : nothing}
         <div class="desk-actions">
           <button class="ju-button ju-button--secondary" type="button" part="button" @click=${() => { this.#context.bookFor(request.citizen.id); }}>
             ${t('requests.book')}<span class="ju-visually-hidden"> ${t('requests.for', { name })}</span>

@@ -20,10 +20,22 @@ export function minutesOf(time: string): number | undefined {
   return minutes > 24 * 60 ? undefined : minutes;
 }
 
+// A time field cannot show 24:00: a range that runs to midnight is edited with the end 00:00.
+const MIDNIGHT_END = '24:00';
+const MIDNIGHT_FIELD = '00:00';
+
+export function endForField(end: string): string {
+  return end === MIDNIGHT_END ? MIDNIGHT_FIELD : end;
+}
+
+function endMinutes(end: string): number | undefined {
+  return end === MIDNIGHT_FIELD ? 24 * 60 : minutesOf(end);
+}
+
 /** What is wrong with one field of a rule, judged against all rules (same checks as the server). */
 export function ruleProblem(rule: WorkingRule, field: RuleField, rules: readonly WorkingRule[]): RuleProblem | undefined {
   const start = minutesOf(rule.start);
-  const end = minutesOf(rule.end);
+  const end = endMinutes(rule.end);
   const own = field === 'start' ? start : end;
   if (own === undefined) return 'missing';
   if (own % 5 !== 0) return 'grid';
@@ -32,7 +44,7 @@ export function ruleProblem(rule: WorkingRule, field: RuleField, rules: readonly
     const overlaps = rules.some((other) => {
       if (other.key === rule.key || other.meetingTypeId !== rule.meetingTypeId || other.weekday !== rule.weekday) return false;
       const otherStart = minutesOf(other.start);
-      const otherEnd = minutesOf(other.end);
+      const otherEnd = endMinutes(other.end);
       return otherStart !== undefined && otherEnd !== undefined && start < otherEnd && otherStart < end;
     });
     if (overlaps) return 'overlap';
@@ -41,7 +53,7 @@ export function ruleProblem(rule: WorkingRule, field: RuleField, rules: readonly
 }
 
 export function toRules(working: readonly WorkingRule[]): AvailabilityRule[] {
-  return working.map(({ meetingTypeId, weekday, start, end }) => ({ meetingTypeId, weekday, start, end }));
+  return working.map(({ meetingTypeId, weekday, start, end }) => ({ meetingTypeId, weekday, start, end: end === MIDNIGHT_FIELD ? MIDNIGHT_END : end }));
 }
 
 export function sameRules(a: readonly AvailabilityRule[], b: readonly AvailabilityRule[]): boolean {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { DeskContext } from './desk-context.js';
+import { capitalize, type DeskContext } from './desk-context.js';
 import { addDays, copenhagenDate, middayOf, type CalendarDate } from './dates.js';
 import type { Slot, SlotList } from './types.js';
 
@@ -130,7 +130,7 @@ export class SlotPicker {
 
   #renderDay(day: CalendarDate, slots: Slot[]): TemplateResult {
     const { t, format } = this.#context;
-    const dayName = format.date(middayOf(day), { weekday: 'long', day: 'numeric', month: 'long' });
+    const dayName = capitalize(format.date(middayOf(day), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
     return html`
       <fieldset class="desk-slot-day">
         <legend>${t('slots.day', { day: dayName, count: slots.length })}</legend>

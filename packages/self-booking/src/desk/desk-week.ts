@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { BookForm } from './desk-book-form.js';
 import { CancelForm } from './desk-cancel-form.js';
-import type { DeskContext } from './desk-context.js';
+import { capitalize, type DeskContext } from './desk-context.js';
 import { MoveForm } from './desk-move-form.js';
 import { addDays, copenhagenDate, isoWeekday, isoWeekNumber, middayOf, mondayOf, type CalendarDate } from './dates.js';
 import type { AvailabilityException, DeskBooking } from './types.js';
@@ -117,7 +117,6 @@ export class WeekView {
             type="button"
             id="week-today"
             part="button"
-            aria-current=${this.weekStart === thisWeek ? 'date' : 'false'}
             @click=${() => { this.showWeek(thisWeek); }}
           >
             ${t('week.today')}
@@ -149,16 +148,21 @@ export class WeekView {
     const inWeek = (day: CalendarDate): DeskBooking[] => this.bookings.filter((booking) => copenhagenDate(booking.start) === day);
     // Weekends only when something is on them: most job centres are closed then.
     const shown = days.filter((day) => isoWeekday(day) <= 5 || inWeek(day).length > 0);
-    return html`<ol class="desk-days" part="days" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
-      ${shown.map((day) => this.#renderDay(day, inWeek(day)))}
-    </ol>`;
+    const closedDays = new Set(this.exceptions.map((exception) => exception.date));
+    const needMove = this.bookings.filter((booking) => booking.status === 'booked' && closedDays.has(copenhagenDate(booking.start))).length;
+    return html`
+      ${needMove > 0 ? html`<p class="ju-message ju-message--error" part="needs-move-summary">${t('week.needs-move', { count: needMove })}</p>` : nothing}
+      <ol class="desk-days" part="days" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+        ${shown.map((day) => this.#renderDay(day, inWeek(day)))}
+      </ol>
+    `;
   }
 
   #renderDay(day: CalendarDate, bookings: DeskBooking[]): TemplateResult {
     const { t, format } = this.#context;
     const closed = this.exceptions.find((exception) => exception.date === day);
     const today = day === copenhagenDate();
-    const dayName = format.date(middayOf(day), { weekday: 'long', day: 'numeric', month: 'long' });
+    const dayName = capitalize(format.date(middayOf(day), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
     const booked = bookings.filter((booking) => booking.status === 'booked').length;
     return html`
       <li class="desk-day ${today ? 'desk-day--today' : ''} ${closed ? 'desk-day--closed' : ''}" part="day">

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const deskStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
     --_ju-desk-gap: var(--ju-booking-desk-gap, var(--_ju-space-m));
     --_ju-desk-accent: var(--ju-booking-desk-accent, var(--_ju-color-primary));
     padding: var(--_ju-space-s);
@@ -142,11 +143,6 @@ export const deskStyles = css`
     gap: var(--_ju-space-s);
   }
 
-  .desk-day__title::first-letter,
-  .desk-rules-day__name::first-letter {
-    text-transform: uppercase;
-  }
-
   .desk-day__count {
     color: var(--_ju-color-text-subtle);
     font-weight: normal;
@@ -228,7 +224,7 @@ export const deskStyles = css`
   fieldset {
     min-width: 0;
     margin: 0 0 var(--_ju-space-m);
-    padding: var(--_ju-space-s) var(--_ju-space-m);
+    padding: var(--_ju-space-s);
     border: 1px solid var(--_ju-color-border-subtle);
     border-radius: var(--_ju-radius);
   }
@@ -265,8 +261,14 @@ export const deskStyles = css`
     cursor: pointer;
   }
 
+  .desk-rules-type {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
+    gap: var(--_ju-space-s);
+  }
+
   .desk-rules-type > .desk-rules-day {
-    margin-block-end: var(--_ju-space-s);
+    margin: 0;
   }
 
   .desk-rule {
@@ -277,8 +279,8 @@ export const deskStyles = css`
   }
 
   .desk-rule__time {
-    flex: 1 1 8rem;
-    max-width: 12rem;
+    flex: 1 1 6.5rem;
+    max-width: 11rem;
     margin-block-end: var(--_ju-space-s);
   }
 
@@ -295,7 +297,21 @@ export const deskStyles = css`
     max-width: 40rem;
   }
 
+  /* Narrow widgets (a phone, a side panel, 400 % zoom): less padding, so fields keep their width. */
+  @container (max-width: 30rem) {
+    .desk-day,
+    .desk-list__item,
+    .desk-task,
+    .desk-section {
+      padding: var(--_ju-space-s);
+    }
+  }
+
   @media (forced-colors: active) {
+    .desk-tab {
+      border-block-end-color: Canvas;
+    }
+
     .desk-tab[aria-selected='true'] {
       border-block-end-color: Highlight;
     }

@@ -40,6 +40,7 @@ const LIVE_DEBOUNCE_MS = 300;
  * @csspart closed-day - The note on a closed day.
  * @csspart booking - One booking in the week.
  * @csspart needs-move - The flag on a booking that lies on a closed day.
+ * @csspart needs-move-summary - Above the week: how many bookings lie on closed days.
  * @csspart tag - Small labels such as "today" and "cancelled".
  * @csspart task - The cancel, move or book form.
  * @csspart slots - The free times to choose from.
@@ -56,7 +57,8 @@ const LIVE_DEBOUNCE_MS = 300;
  * @csspart button - Action buttons.
  * @csspart error - A loading error with its retry button.
  * @csspart field-error - The error text of a form field.
- * @csspart config-error - Shown when `api` cannot be used.
+ * @csspart config-error - Shown when `api` is missing or cannot be used.
+ * @csspart signed-out - Shown while there is no caseworker token.
  *
  * @cssprop --ju-booking-desk-gap - Space between the desk's sections. Default var(--ju-space-m).
  * @cssprop --ju-booking-desk-accent - Marks today, the selected tab and bookings. Default var(--ju-color-primary).
@@ -129,6 +131,10 @@ export class JuBookingDesk extends JuElement {
         this.#live.restart();
         void this.refresh();
       });
+    } else if (changed.has('view')) {
+      // The host (or a tab) switched views: fetch it, quietly when it was shown before.
+      const view = this.#activeView;
+      void this.updateComplete.then(() => this.#load(view, { quiet: this.#loadedViews.has(view) }));
     }
   }
 
@@ -206,10 +212,7 @@ export class JuBookingDesk extends JuElement {
   }
 
   #select(view: DeskView, { focusTab = false } = {}): void {
-    if (view !== this.view) {
-      this.view = view;
-      void this.#load(view, { quiet: this.#loadedViews.has(view) });
-    }
+    this.view = view;
     if (focusTab) this.#context.focus(`#tab-${view}`);
   }
 
@@ -311,6 +314,8 @@ export class JuBookingDesk extends JuElement {
       },
       emitBooking: (name: DeskBookingEvent, bookingId: string) => { desk.emit(name, { bookingId }); },
       focus: (selector) => {
+        // Render the state the caller just changed first, so the target exists.
+        desk.requestUpdate();
         void desk.updateComplete.then(() => {
           desk.renderRoot.querySelector<HTMLElement>(selector)?.focus();
         });
@@ -321,7 +326,6 @@ export class JuBookingDesk extends JuElement {
       },
       bookFor: (citizenId, meetingTypeId) => {
         desk.view = 'week';
-        if (!desk.#loadedViews.has('week')) void desk.#load('week', { quiet: false });
         desk.#week.openBookForm(meetingTypeId === undefined ? { citizenId } : { citizenId, meetingTypeId });
       },
     };
