@@ -900,7 +900,7 @@ export class JuSelfBooking extends JuElement {
       <div class="month-bar">
         <button class="ju-button ju-button--secondary" type="button" aria-label=${this.t('month.previous')} ?disabled=${month <= current}
           @click=${() => { void this.#showMonth(addMonths(month, -1), firstOfMonth(addMonths(month, -1))); }}><span class="mirror" aria-hidden="true">◀</span></button>
-        <h3 id="month-heading" aria-live="polite">${this.#monthName(month)}</h3>
+        <h3 id="month-heading">${this.#monthName(month)}</h3>
         <button class="ju-button ju-button--secondary" type="button" aria-label=${this.t('month.next')} ?disabled=${month >= addMonths(current, MONTHS_AHEAD)}
           @click=${() => { void this.#showMonth(addMonths(month, 1), firstOfMonth(addMonths(month, 1))); }}><span class="mirror" aria-hidden="true">▶</span></button>
       </div>
