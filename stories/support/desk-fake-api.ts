@@ -9,7 +9,7 @@ import type {
   MeetingType,
   Slot,
 } from '../../packages/self-booking/src/desk/types.js';
-import { addDays, copenhagenDate, isoWeekday, mondayOf } from '../../packages/self-booking/src/desk/dates.js';
+import { addDays, isoWeekday, localDateOf, mondayOf, today } from '../../packages/self-booking/src/dates.js';
 
 export const DESK_FAKE_API = 'https://desk.jobcenter.example/api/';
 
@@ -34,7 +34,7 @@ export function copenhagenInstant(date: string, time: string): string {
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   for (const offset of [1, 2]) {
     const instant = new Date(Date.UTC(year, month - 1, day, hours - offset, minutes));
-    if (copenhagenClock.format(instant) === time && copenhagenDate(instant) === date) return instant.toISOString();
+    if (copenhagenClock.format(instant) === time && localDateOf(instant) === date) return instant.toISOString();
   }
   return new Date(Date.UTC(year, month - 1, day, hours - 1, minutes)).toISOString();
 }
@@ -161,7 +161,7 @@ export class DeskFakeApi {
       const from = query('from');
       const to = query('to');
       const items = this.bookings
-        .filter((booking) => copenhagenDate(booking.start) >= from && copenhagenDate(booking.start) <= to)
+        .filter((booking) => localDateOf(booking.start) >= from && localDateOf(booking.start) <= to)
         .sort((a, b) => a.start.localeCompare(b.start));
       return json(200, { items });
     }
@@ -203,7 +203,7 @@ export class DeskFakeApi {
       const date = match[1];
       const others = this.availability.exceptions.filter((exception) => exception.date !== date);
       if (method === 'PUT') {
-        if (date < copenhagenDate()) return problem(400, 'invalid-request');
+        if (date < today()) return problem(400, 'invalid-request');
         const kind = body['kind'] as 'holiday' | 'sick' | 'other';
         others.push({ date, kind, note: typeof body['note'] === 'string' ? body['note'] : null });
       }
@@ -280,23 +280,23 @@ export class DeskFakeApi {
   }
 
   #seed(): void {
-    const today = copenhagenDate();
-    const monday = mondayOf(today);
+    const todayDate = today();
+    const monday = mondayOf(todayDate);
     this.addBooking('citizen-sara', 'mt-fysisk', monday, '09:00');
     this.addBooking('citizen-ahmed', 'mt-telefon', addDays(monday, 1), '10:00', 'caseworker');
     const cancelled = this.addBooking('citizen-mette', 'mt-fysisk', addDays(monday, 2), '13:00');
     Object.assign(cancelled, { status: 'cancelled', cancelledBy: 'citizen', cancelReason: 'Jeg er syg.', sequence: 1 });
     this.addBooking('citizen-mette', 'mt-telefon', addDays(monday, 3), '09:00');
     // Today is closed (the caseworker is ill), and a meeting later today needs a new time.
-    this.addBooking('citizen-ahmed', 'mt-fysisk', today, '23:00');
+    this.addBooking('citizen-ahmed', 'mt-fysisk', todayDate, '23:00');
     this.availability = {
       rules: [1, 2, 3, 4, 5].flatMap((weekday) => [
         { meetingTypeId: 'mt-fysisk', weekday: weekday, start: '09:00', end: '12:00' },
         { meetingTypeId: 'mt-telefon', weekday: weekday, start: '13:00', end: '15:00' },
       ]),
       exceptions: [
-        { date: today, kind: 'sick', note: null },
-        { date: addDays(today, 14), kind: 'holiday', note: 'Kursus i Aarhus' },
+        { date: todayDate, kind: 'sick', note: null },
+        { date: addDays(todayDate, 14), kind: 'holiday', note: 'Kursus i Aarhus' },
       ],
     };
     const hourAgo = new Date(Date.now() - 3600_000).toISOString();
@@ -306,7 +306,7 @@ export class DeskFakeApi {
         { id: 'help-2', citizen: { id: 'citizen-sara', firstName: 'Sara' }, reasons: ['accessibility'], message: null, phone: null, createdAt: hourAgo, handledAt: hourAgo },
       ],
       receipts: [
-        { id: 'receipt-1', citizen: { id: 'citizen-mette', firstName: 'Mette' }, meetingTypeId: 'mt-fysisk', deadline: addDays(today, 8), issuedAt: hourAgo, firstAvailable: copenhagenInstant(addDays(today, 20), '09:00') },
+        { id: 'receipt-1', citizen: { id: 'citizen-mette', firstName: 'Mette' }, meetingTypeId: 'mt-fysisk', deadline: addDays(todayDate, 8), issuedAt: hourAgo, firstAvailable: copenhagenInstant(addDays(todayDate, 20), '09:00') },
       ],
     };
   }

@@ -30,6 +30,11 @@ export function localDateOf(instant: string | number | Date): LocalDate {
   return date;
 }
 
+/** Today's date in Copenhagen. */
+export function today(): LocalDate {
+  return localDateOf(Date.now());
+}
+
 export function isLocalDate(value: unknown): value is LocalDate {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtc(toUtc(value)) === value;
 }
@@ -54,6 +59,18 @@ export const lastOfMonth = (month: MonthKey): LocalDate => addDays(firstOfMonth(
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
   return ((new Date(toUtc(date)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** The Monday that starts the ISO week of the date. */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+/** ISO 8601 week number (the Danish "uge 48"): the week that holds the year's first Thursday is week 1. */
+export function isoWeekNumber(date: LocalDate): number {
+  const thursday = toUtc(addDays(mondayOf(date), 3));
+  const firstOfYear = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
+  return Math.floor((thursday - firstOfYear) / DAY / 7) + 1;
 }
 
 /** The month as weeks of seven days, Monday first; days outside the month are `null`. */

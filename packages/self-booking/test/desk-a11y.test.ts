@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { addDays, copenhagenDate, mondayOf } from '../src/desk/dates.js';
-import { $, DeskFakeApi, mountDesk, root, settle, showView } from './desk-helpers.js';
+import { addDays, mondayOf, today } from '../src/dates.js';
+import { $, DeskFakeApi, mountDesk, root, settle, showView, withFakeDeskServer } from './desk-helpers.js';
 import da from '../src/desk/locales/da.json';
 import en from '../src/desk/locales/en.json';
 import ar from '../src/desk/locales/ar.json';
@@ -21,19 +21,17 @@ describe('<ju-booking-desk> languages', () => {
   });
 });
 
+/** Next week has a booking, so the move and cancel forms can be opened. */
+function addNextWeekBooking(fake: DeskFakeApi): void {
+  fake.addBooking('citizen-sara', 'mt-fysisk', addDays(mondayOf(today()), 7), '10:00');
+}
+
 for (const lang of ['da', 'en', 'ar']) {
   describe(`<ju-booking-desk> accessibility in ${lang}`, () => {
     let fake: DeskFakeApi;
-    let uninstall: () => void;
-
-    beforeEach(() => {
-      fake = new DeskFakeApi();
-      fake.addBooking('citizen-sara', 'mt-fysisk', addDays(mondayOf(copenhagenDate()), 7), '10:00');
-      uninstall = fake.install();
-    });
-
-    afterEach(() => {
-      uninstall();
+    withFakeDeskServer((created) => {
+      fake = created;
+      addNextWeekBooking(created);
     });
 
     it('passes axe in the week, the availability editor and the requests', async () => {
@@ -72,17 +70,16 @@ for (const lang of ['da', 'en', 'ar']) {
 
 describe('<ju-booking-desk> on a narrow screen', () => {
   let fake: DeskFakeApi;
-  let uninstall: () => void;
+  withFakeDeskServer((created) => {
+    fake = created;
+    addNextWeekBooking(created);
+  });
 
   beforeEach(async () => {
     await setViewport({ width: 320, height: 640 });
-    fake = new DeskFakeApi();
-    fake.addBooking('citizen-sara', 'mt-fysisk', addDays(mondayOf(copenhagenDate()), 7), '10:00');
-    uninstall = fake.install();
   });
 
   afterEach(async () => {
-    uninstall();
     await setViewport({ width: 800, height: 600 });
   });
 

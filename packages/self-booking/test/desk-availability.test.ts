@@ -1,22 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { addDays, copenhagenDate } from '../src/desk/dates.js';
+import { addDays, today } from '../src/dates.js';
 import { problem } from '../../../stories/support/desk-fake-api.js';
-import { $, buttonNamed, choose, DeskFakeApi, mountDesk, root, settle, showView, text, type } from './desk-helpers.js';
+import { $, buttonNamed, choose, DeskFakeApi, mountDesk, root, settle, showView, text, type, withFakeDeskServer } from './desk-helpers.js';
 
 const timeInputs = (el: HTMLElement): HTMLInputElement[] => [...root(el).querySelectorAll<HTMLInputElement>('[part=rule] input[type=time]')];
 
 describe('<ju-booking-desk> availability', () => {
   let fake: DeskFakeApi;
-  let uninstall: () => void;
-
-  beforeEach(() => {
-    fake = new DeskFakeApi();
-    uninstall = fake.install();
-  });
-
-  afterEach(() => {
-    uninstall();
-  });
+  withFakeDeskServer((created) => { fake = created; });
 
   it('shows the weekly time ranges per meeting type and weekday as labelled time fields', async () => {
     const el = await mountDesk(fake);
@@ -123,7 +114,7 @@ describe('<ju-booking-desk> availability', () => {
   it('closes a day and opens it again', async () => {
     const el = await mountDesk(fake);
     await showView(el, 'availability');
-    const date = addDays(copenhagenDate(), 3);
+    const date = addDays(today(), 3);
     type($<HTMLInputElement>(el, '#exception-date'), date);
     choose($<HTMLSelectElement>(el, '#exception-kind'), 'other');
     type($<HTMLInputElement>(el, '#exception-note'), 'Teamdag');
@@ -153,16 +144,7 @@ describe('<ju-booking-desk> availability', () => {
 
 describe('<ju-booking-desk> requests', () => {
   let fake: DeskFakeApi;
-  let uninstall: () => void;
-
-  beforeEach(() => {
-    fake = new DeskFakeApi();
-    uninstall = fake.install();
-  });
-
-  afterEach(() => {
-    uninstall();
-  });
+  withFakeDeskServer((created) => { fake = created; });
 
   it('lists help requests and receipts, and marks a help request as handled', async () => {
     const el = await mountDesk(fake);

@@ -5,6 +5,22 @@ import { DeskFakeApi } from '../../../stories/support/desk-fake-api.js';
 
 export { DeskFakeApi };
 
+/**
+ * Gives each test of the suite a fresh fake desk server in front of `fetch`, and removes it after the test.
+ * `receive` gets the server before it is installed, to keep it and add what the suite needs.
+ */
+export function withFakeDeskServer(receive: (fake: DeskFakeApi) => void): void {
+  let uninstall = (): void => undefined;
+  beforeEach(() => {
+    const fake = new DeskFakeApi();
+    receive(fake);
+    uninstall = fake.install();
+  });
+  afterEach(() => {
+    uninstall();
+  });
+}
+
 /** A desk on a fake server, signed in as a caseworker, with the week loaded. */
 export async function mountDesk(fake: DeskFakeApi, lang = 'da'): Promise<JuBookingDesk> {
   const el = await fixture<JuBookingDesk>(html`<ju-booking-desk api=${fake.base} lang=${lang} .token=${'caseworker-token'}></ju-booking-desk>`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { endForField, parseRulePointer, ruleProblem, sameRules, toRules, type WorkingRule } from '../src/desk/desk-rules.js';
-import { addDays, copenhagenDate, isoWeekNumber, mondayOf } from '../src/desk/dates.js';
+import { addDays, isoWeekNumber, localDateOf, mondayOf } from '../src/dates.js';
 
 const rule = (key: number, start: string, end: string, weekday: 1 | 2 = 1, meetingTypeId = 'mt-fysisk'): WorkingRule => ({ key, meetingTypeId, weekday, start, end });
 
@@ -38,6 +38,6 @@ describe('desk dates', () => {
     expect(isoWeekNumber('2026-11-27')).to.equal(48);
     expect(mondayOf('2026-11-29')).to.equal('2026-11-23');
     expect(addDays('2026-03-28', 1)).to.equal('2026-03-29');
-    expect(copenhagenDate('2026-11-27T23:30:00Z')).to.equal('2026-11-28');
+    expect(localDateOf('2026-11-27T23:30:00Z')).to.equal('2026-11-28');
   });
 });

@@ -1,28 +1,19 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { addDays, copenhagenDate, mondayOf } from '../src/desk/dates.js';
+import { addDays, mondayOf, today } from '../src/dates.js';
 import { problem } from '../../../stories/support/desk-fake-api.js';
-import { $, buttonNamed, choose, DeskFakeApi, mountDesk, root, settle, text, type } from './desk-helpers.js';
+import { $, buttonNamed, choose, DeskFakeApi, mountDesk, root, settle, text, type, withFakeDeskServer } from './desk-helpers.js';
 
-const nextMonday = (): string => addDays(mondayOf(copenhagenDate()), 7);
+const nextMonday = (): string => addDays(mondayOf(today()), 7);
 
 describe('<ju-booking-desk> week', () => {
   let fake: DeskFakeApi;
-  let uninstall: () => void;
-
-  beforeEach(() => {
-    fake = new DeskFakeApi();
-    uninstall = fake.install();
-  });
-
-  afterEach(() => {
-    uninstall();
-  });
+  withFakeDeskServer((created) => { fake = created; });
 
   it("shows the week's bookings per day with type, first name, status and who booked", async () => {
     const el = await mountDesk(fake);
     const request = fake.sent('GET', 'v1/booking/desk/bookings').at(0);
-    const monday = mondayOf(copenhagenDate());
+    const monday = mondayOf(today());
     expect(request?.url.searchParams.get('from')).to.equal(monday);
     expect(request?.url.searchParams.get('to')).to.equal(addDays(monday, 6));
     expect(request?.headers.get('Authorization')).to.equal('Bearer caseworker-token');
@@ -201,16 +192,7 @@ describe('<ju-booking-desk> week', () => {
 
 describe('<ju-booking-desk> live updates', () => {
   let fake: DeskFakeApi;
-  let uninstall: () => void;
-
-  beforeEach(() => {
-    fake = new DeskFakeApi();
-    uninstall = fake.install();
-  });
-
-  afterEach(() => {
-    uninstall();
-  });
+  withFakeDeskServer((created) => { fake = created; });
 
   it('reads the event stream with the bearer header and refreshes on booking.desk-changed', async () => {
     const el = await mountDesk(fake);
@@ -218,7 +200,7 @@ describe('<ju-booking-desk> live updates', () => {
     const stream = fake.sent('GET', 'v1/events').at(0);
     expect(stream?.headers.get('Authorization')).to.equal('Bearer caseworker-token');
     expect(stream?.url.search).to.equal('');
-    const added = fake.addBooking('citizen-sara', 'mt-telefon', mondayOf(copenhagenDate()), '15:00');
+    const added = fake.addBooking('citizen-sara', 'mt-telefon', mondayOf(today()), '15:00');
     fake.pushEvent('booking.desk-changed', { kind: 'booking', id: added.id });
     await waitUntil(() => root(el).querySelectorAll('[part=booking]').length === 6, 'the week was not refreshed');
   });
@@ -262,16 +244,7 @@ describe('<ju-booking-desk> live updates', () => {
 
 describe('<ju-booking-desk> tabs', () => {
   let fake: DeskFakeApi;
-  let uninstall: () => void;
-
-  beforeEach(() => {
-    fake = new DeskFakeApi();
-    uninstall = fake.install();
-  });
-
-  afterEach(() => {
-    uninstall();
-  });
+  withFakeDeskServer((created) => { fake = created; });
 
   it('is a tablist: arrows, Home and End move selection and focus', async () => {
     const el = await mountDesk(fake);

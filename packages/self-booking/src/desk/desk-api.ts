@@ -1,5 +1,5 @@
 import type { ApiClient } from '@jobunivers/core';
-import type { CalendarDate } from './dates.js';
+import type { LocalDate } from '../dates.js';
 import type {
   Availability,
   AvailabilityRule,
@@ -33,7 +33,7 @@ export class DeskApi {
     return (await this.#client.get<{ items: MeetingType[] }>('v1/booking/meeting-types')).data.items;
   }
 
-  async bookings(from: CalendarDate, to: CalendarDate): Promise<DeskBooking[]> {
+  async bookings(from: LocalDate, to: LocalDate): Promise<DeskBooking[]> {
     return (await this.#client.get<{ items: DeskBooking[] }>('v1/booking/desk/bookings', { query: { from, to } })).data.items;
   }
 
@@ -41,7 +41,7 @@ export class DeskApi {
     return (await this.#client.get<{ items: DeskCitizen[] }>('v1/booking/desk/citizens')).data.items;
   }
 
-  async slots(citizenId: string, meetingTypeId: string, from: CalendarDate, to: CalendarDate): Promise<SlotList> {
+  async slots(citizenId: string, meetingTypeId: string, from: LocalDate, to: LocalDate): Promise<SlotList> {
     return (await this.#client.get<SlotList>('v1/booking/desk/slots', { query: { citizenId, meetingTypeId, from, to } })).data;
   }
 
@@ -70,13 +70,13 @@ export class DeskApi {
     return { availability: response.data, etag: response.etag };
   }
 
-  async closeDay(date: CalendarDate, kind: ExceptionKind, note: string): Promise<VersionedAvailability> {
+  async closeDay(date: LocalDate, kind: ExceptionKind, note: string): Promise<VersionedAvailability> {
     const body = note === '' ? { kind } : { kind, note };
     const response = await this.#client.put<Availability>(`v1/booking/desk/availability/exceptions/${id(date)}`, body);
     return { availability: response.data, etag: response.etag };
   }
 
-  async reopenDay(date: CalendarDate): Promise<VersionedAvailability> {
+  async reopenDay(date: LocalDate): Promise<VersionedAvailability> {
     const response = await this.#client.delete<Availability>(`v1/booking/desk/availability/exceptions/${id(date)}`);
     return { availability: response.data, etag: response.etag };
   }

@@ -4,7 +4,9 @@ import { capitalize, errorStatus, type DeskContext } from './desk-context.js';
 import type { VersionedAvailability } from './desk-api.js';
 import { describedBy, errorText } from './desk-fields.js';
 import { ExceptionsEditor } from './desk-exceptions.js';
-import { addDays, middayOf, mondayOf, copenhagenDate } from './dates.js';
+import { loadErrorMessage, loadingMessage, problemMessage } from './desk-messages.js';
+import { ViewLoader } from './desk-view-loader.js';
+import { addDays, dateInstant, mondayOf, today } from '../dates.js';
 import {
   endForField,
   minutesOf,
@@ -23,8 +25,7 @@ import type { Availability, AvailabilityRule, MeetingType, Weekday } from './typ
 export class AvailabilityView {
   readonly #context: DeskContext;
   readonly exceptions: ExceptionsEditor;
-  status: 'loading' | 'ready' | 'error' = 'loading';
-  loadError = '';
+  readonly loader: ViewLoader;
   meetingTypes: MeetingType[] = [];
   base: Availability = { rules: [], exceptions: [] };
   etag: string | undefined;
@@ -34,10 +35,10 @@ export class AvailabilityView {
   conflict = false;
   saving = false;
   #nextKey = 1;
-  #generation = 0;
 
   constructor(context: DeskContext) {
     this.#context = context;
+    this.loader = new ViewLoader(context);
     this.exceptions = new ExceptionsEditor(context, () => this.base.exceptions, (result) => { this.#adopt(result, { keepEdits: true }); });
   }
 
@@ -46,28 +47,15 @@ export class AvailabilityView {
   }
 
   /** Fetches the document; unsaved edits are kept (and their ETag, so a save still detects others' changes). */
-  async load({ quiet = false } = {}): Promise<void> {
-    const context = this.#context;
-    const api = context.api;
-    if (!api) return;
-    const generation = ++this.#generation;
-    if (!quiet || this.status === 'error') {
-      this.status = 'loading';
-      context.host.requestUpdate();
-    }
-    try {
-      const [result, meetingTypes] = await Promise.all([api.availability(), context.meetingTypes()]);
-      if (generation !== this.#generation) return;
-      this.meetingTypes = meetingTypes;
-      this.#adopt(result, { keepEdits: this.status === 'ready' });
-      this.status = 'ready';
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.status = 'error';
-      this.loadError = context.describe(error);
-      context.failed(error);
-    }
-    context.host.requestUpdate();
+  load({ quiet = false } = {}): Promise<void> {
+    return this.loader.load(
+      (api) => Promise.all([api.availability(), this.#context.meetingTypes()]),
+      ([result, meetingTypes]) => {
+        this.meetingTypes = meetingTypes;
+        this.#adopt(result, { keepEdits: this.loader.status === 'ready' });
+      },
+      { quiet },
+    );
   }
 
   #adopt(result: VersionedAvailability, { keepEdits }: { keepEdits: boolean }): void {
@@ -91,21 +79,14 @@ export class AvailabilityView {
 
   render(): TemplateResult {
     const { t } = this.#context;
-    if (this.status === 'loading') return html`<p class="desk-loading" role="status">${t('state.loading')}</p>`;
-    if (this.status === 'error') {
-      return html`
-        <div class="ju-message ju-message--error" role="alert" part="error">
-          <p>${this.loadError}</p>
-          <button class="ju-button ju-button--secondary" type="button" @click=${() => void this.load()}>${t('action.retry')}</button>
-        </div>
-      `;
-    }
+    if (this.loader.status === 'loading') return loadingMessage(t('state.loading'));
+    if (this.loader.status === 'error') return loadErrorMessage(this.loader.error, t('action.retry'), () => void this.load());
     return html`
       <section class="desk-section" aria-labelledby="rules-heading" part="availability">
         <h3 id="rules-heading" tabindex="-1">${t('rules.title')}</h3>
         <p class="ju-hint">${t('rules.intro')}</p>
         ${this.conflict ? this.#renderConflict() : nothing}
-        ${this.problem ? html`<p class="ju-message ju-message--error" id="rules-problem" role="alert" tabindex="-1">${this.problem}</p>` : nothing}
+        ${problemMessage('rules-problem', this.problem)}
         <form novalidate @submit=${(event: SubmitEvent) => void this.#save(event)}>
           ${this.meetingTypes.length === 0 ? html`<p>${t('rules.no-meeting-types')}</p>` : this.meetingTypes.map((type) => this.#renderMeetingType(type))}
           <div class="desk-actions desk-actions--sticky">
@@ -150,7 +131,7 @@ export class AvailabilityView {
 
   #weekdayName(weekday: Weekday): string {
     const { format } = this.#context;
-    return capitalize(format.date(middayOf(addDays(mondayOf(copenhagenDate()), weekday - 1)), { weekday: 'long' }), format.locale);
+    return capitalize(format.date(dateInstant(addDays(mondayOf(today()), weekday - 1)), { weekday: 'long' }), format.locale);
   }
 
   #renderWeekday(type: MeetingType, weekday: Weekday): TemplateResult {

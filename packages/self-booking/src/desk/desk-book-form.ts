@@ -1,76 +1,59 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { describeWhen, errorCode, IdempotencyKeys, type DeskContext } from './desk-context.js';
+import { html, type TemplateResult } from 'lit';
+import type { DeskApi } from './desk-api.js';
+import { describeWhen, errorCode, type DeskContext } from './desk-context.js';
 import { selectField, textField } from './desk-fields.js';
-import { middayOf } from './dates.js';
-import { REASON_MAX_LENGTH } from './desk-cancel-form.js';
+import { dateInstant } from '../dates.js';
+import { loadingMessage } from './desk-messages.js';
+import { REASON_MAX_LENGTH } from './desk-reason-field.js';
 import { SlotPicker } from './desk-slot-picker.js';
-import type { DeskBooking, DeskBookingCreate, DeskCitizen, MeetingType } from './types.js';
+import { closeTaskButton, taskActions, TaskForm, taskProblem, taskSection, type TaskDone } from './desk-task.js';
+import { ViewLoader } from './desk-view-loader.js';
+import type { DeskBookingCreate, DeskCitizen, MeetingType } from './types.js';
 
 /** Booking a meeting on behalf of one of the caseworker's citizens. */
-export class BookForm {
-  readonly #context: DeskContext;
-  readonly #done: (changed: DeskBooking | undefined) => void;
-  readonly #keys = new IdempotencyKeys();
+export class BookForm extends TaskForm {
   readonly slots: SlotPicker;
-  status: 'loading' | 'ready' | 'error' = 'loading';
-  loadError = '';
+  readonly loader: ViewLoader;
   citizens: DeskCitizen[] = [];
   meetingTypes: MeetingType[] = [];
   citizenId: string;
   meetingTypeId: string;
   note = '';
   errors: { citizen?: string; meetingType?: string; slot?: string } = {};
-  problem = '';
-  submitting = false;
 
-  constructor(context: DeskContext, done: (changed: DeskBooking | undefined) => void, preset: { citizenId?: string; meetingTypeId?: string } = {}) {
-    this.#context = context;
-    this.#done = done;
+  constructor(context: DeskContext, done: TaskDone, preset: { citizenId?: string; meetingTypeId?: string } = {}) {
+    super(context, done);
     this.citizenId = preset.citizenId ?? '';
     this.meetingTypeId = preset.meetingTypeId ?? '';
     this.slots = new SlotPicker(context, 'book-slots');
+    this.loader = new ViewLoader(context);
     void this.load();
   }
 
-  async load(): Promise<void> {
-    const context = this.#context;
-    const api = context.api;
-    if (!api) return;
-    this.status = 'loading';
-    context.host.requestUpdate();
-    try {
-      [this.citizens, this.meetingTypes] = await Promise.all([api.citizens(), context.meetingTypes()]);
-      if (!this.citizens.some((citizen) => citizen.id === this.citizenId)) this.citizenId = '';
-      if (!this.meetingTypes.some((type) => type.id === this.meetingTypeId)) this.meetingTypeId = '';
-      this.status = 'ready';
-      this.#loadSlots();
-    } catch (error) {
-      this.status = 'error';
-      this.loadError = context.describe(error);
-      context.failed(error);
-    }
-    context.host.requestUpdate();
+  load(): Promise<void> {
+    return this.loader.load(
+      (api) => Promise.all([api.citizens(), this.context.meetingTypes()]),
+      ([citizens, meetingTypes]) => {
+        this.citizens = citizens;
+        this.meetingTypes = meetingTypes;
+        if (!citizens.some((citizen) => citizen.id === this.citizenId)) this.citizenId = '';
+        if (!meetingTypes.some((type) => type.id === this.meetingTypeId)) this.meetingTypeId = '';
+        this.#loadSlots();
+      },
+    );
   }
 
   render(): TemplateResult {
-    const { t } = this.#context;
-    return html`
-      <section class="desk-task" part="task" aria-labelledby="task-heading">
-        <h3 id="task-heading" tabindex="-1">${t('book.title')}</h3>
-        ${this.#renderBody()}
-      </section>
-    `;
+    return taskSection(this.context.t('book.title'), this.#renderBody());
   }
 
   #renderBody(): TemplateResult {
-    const { t, format } = this.#context;
-    const back = html`<button class="ju-button ju-button--secondary" type="button" id="task-close" part="button" @click=${() => { this.#done(undefined); }}>
-      ${t('action.cancel')}
-    </button>`;
-    if (this.status === 'loading') return html`<p class="desk-loading" role="status">${t('state.loading')}</p>`;
-    if (this.status === 'error') {
+    const { t, format } = this.context;
+    const back = closeTaskButton(t('action.cancel'), this.done);
+    if (this.loader.status === 'loading') return loadingMessage(t('state.loading'));
+    if (this.loader.status === 'error') {
       return html`
-        <div class="ju-message ju-message--error" role="alert"><p>${this.loadError}</p></div>
+        <div class="ju-message ju-message--error" role="alert"><p>${this.loader.error}</p></div>
         <div class="desk-actions">
           <button class="ju-button" type="button" @click=${() => void this.load()}>${t('action.retry')}</button> ${back}
         </div>
@@ -81,15 +64,15 @@ export class BookForm {
     }
     const citizen = this.citizens.find((item) => item.id === this.citizenId);
     return html`
-      ${this.problem ? html`<p class="ju-message ju-message--error" id="task-problem" role="alert" tabindex="-1">${this.problem}</p>` : nothing}
-      <form novalidate @submit=${(event: SubmitEvent) => void this.#submit(event)}>
+      ${taskProblem(this.problem)}
+      <form novalidate @submit=${this.onSubmit}>
         ${selectField({
           id: 'book-citizen',
           label: t('book.citizen'),
           value: this.citizenId,
           placeholder: t('book.choose'),
           options: this.citizens.map((item) => ({ value: item.id, label: item.firstName })),
-          hint: citizen?.deadline ? t('book.deadline', { date: format.date(middayOf(citizen.deadline), { day: 'numeric', month: 'long', year: 'numeric' }) }) : undefined,
+          hint: citizen?.deadline ? t('book.deadline', { date: format.date(dateInstant(citizen.deadline), { day: 'numeric', month: 'long', year: 'numeric' }) }) : undefined,
           error: this.errors.citizen,
           onChange: (value) => {
             this.citizenId = value;
@@ -120,12 +103,7 @@ export class BookForm {
           maxLength: REASON_MAX_LENGTH,
           onInput: (value) => { this.note = value; },
         })}
-        <div class="desk-actions">
-          <button class="ju-button" type="submit" part="button" ?disabled=${this.submitting}>
-            ${this.submitting ? t('book.submitting') : t('book.submit')}
-          </button>
-          ${back}
-        </div>
+        ${taskActions(this.submitting ? t('book.submitting') : t('book.submit'), this.submitting, back)}
       </form>
     `;
   }
@@ -135,11 +113,8 @@ export class BookForm {
     else this.slots.clear();
   }
 
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const context = this.#context;
-    const api = context.api;
-    if (this.submitting || !api) return;
+  protected async submit(api: DeskApi): Promise<void> {
+    const context = this.context;
     const slot = this.slots.selectedSlot;
     this.errors = {
       citizen: this.citizenId ? undefined : context.t('book.citizen-missing'),
@@ -152,30 +127,18 @@ export class BookForm {
       context.focus(firstInvalid || '#book-citizen');
       return;
     }
-    this.submitting = true;
-    this.problem = '';
-    context.host.requestUpdate();
     const body: DeskBookingCreate = { citizenId: this.citizenId, meetingTypeId: this.meetingTypeId, slotId: slot.id };
     const note = this.note.trim();
     if (note) body.note = note;
-    try {
-      const booked = await api.book(body, this.#keys.for(body));
+    await this.send(async () => {
+      const booked = await api.book(body, this.keys.for(body));
       context.emitBooking('ju-booking-confirmed', booked.id);
       context.announce(context.t('book.done', { name: booked.citizen.firstName, when: describeWhen(context, booked) }));
-      this.#done(booked);
-    } catch (error) {
-      context.failed(error);
-      if (errorCode(error) === 'slot-unavailable') {
-        this.problem = context.t('move.slot-unavailable');
-        this.slots.selected = '';
-        void this.slots.reload();
-      } else {
-        this.problem = context.describe(error);
-      }
-      context.focus('#task-problem');
-    } finally {
-      this.submitting = false;
-      context.host.requestUpdate();
-    }
+      this.done(booked);
+    }, (error) => {
+      if (errorCode(error) !== 'slot-unavailable') return context.describe(error);
+      this.slots.forgetTakenChoice();
+      return context.t('move.slot-unavailable');
+    });
   }
 }

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { capitalize, type DeskContext } from './desk-context.js';
 import type { VersionedAvailability } from './desk-api.js';
 import { selectField, textField } from './desk-fields.js';
-import { copenhagenDate, isCalendarDate, middayOf } from './dates.js';
+import { problemMessage } from './desk-messages.js';
+import { dateInstant, isLocalDate, today } from '../dates.js';
 import { EXCEPTION_KINDS, type AvailabilityException, type ExceptionKind } from './types.js';
 
 const NOTE_MAX_LENGTH = 200;
@@ -32,12 +33,12 @@ export class ExceptionsEditor {
       <section class="desk-section" aria-labelledby="exceptions-heading" part="exceptions">
         <h3 id="exceptions-heading" tabindex="-1">${t('exceptions.title')}</h3>
         <p class="ju-hint">${t('exceptions.intro')}</p>
-        ${this.problem ? html`<p class="ju-message ju-message--error" id="exceptions-problem" role="alert" tabindex="-1">${this.problem}</p>` : nothing}
+        ${problemMessage('exceptions-problem', this.problem)}
         ${exceptions.length === 0
           ? html`<p>${t('exceptions.none')}</p>`
           : html`<ul class="desk-list">
               ${exceptions.map((exception) => {
-                const day = capitalize(format.date(middayOf(exception.date), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), format.locale);
+                const day = capitalize(format.date(dateInstant(exception.date), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), format.locale);
                 return html`<li class="desk-list__item" part="exception">
                   <p><strong>${day}</strong> · ${t(`exception.kind.${exception.kind}`)}${exception.note ? html` · ${exception.note}` : nothing}</p>
                   <button class="ju-button ju-button--secondary" type="button" part="button" ?disabled=${this.busy} @click=${() => void this.#reopen(exception.date)}>
@@ -52,7 +53,7 @@ export class ExceptionsEditor {
             id: 'exception-date',
             label: t('exceptions.date'),
             type: 'date',
-            min: copenhagenDate(),
+            min: today(),
             value: this.date,
             required: true,
             error: this.dateError || undefined,
@@ -81,7 +82,7 @@ export class ExceptionsEditor {
 
   #dayName(date: string): string {
     const { format } = this.#context;
-    return capitalize(format.date(middayOf(date), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
+    return capitalize(format.date(dateInstant(date), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
   }
 
   async #close(event: SubmitEvent): Promise<void> {
@@ -90,7 +91,7 @@ export class ExceptionsEditor {
     const api = context.api;
     if (this.busy || !api) return;
     const date = this.date.trim();
-    this.dateError = !isCalendarDate(date) ? context.t('exceptions.date-missing') : date < copenhagenDate() ? context.t('exceptions.date-past') : '';
+    this.dateError = !isLocalDate(date) ? context.t('exceptions.date-missing') : date < today() ? context.t('exceptions.date-past') : '';
     if (this.dateError) {
       context.host.requestUpdate();
       context.focus('#exception-date');

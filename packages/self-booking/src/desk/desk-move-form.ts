@@ -1,109 +1,67 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { describeWhen, errorCode, IdempotencyKeys, type DeskContext } from './desk-context.js';
-import { textField } from './desk-fields.js';
-import { REASON_MAX_LENGTH } from './desk-cancel-form.js';
+import { html, type TemplateResult } from 'lit';
+import type { DeskApi } from './desk-api.js';
+import { describeWhen, errorCode, type DeskContext } from './desk-context.js';
+import { ReasonField } from './desk-reason-field.js';
 import { SlotPicker } from './desk-slot-picker.js';
+import { closeTaskButton, taskActions, TaskForm, taskProblem, taskSection, type TaskDone } from './desk-task.js';
 import type { DeskBooking } from './types.js';
 
 /** Moving a booking to another free time of the caseworker, with a reason the citizen reads. */
-export class MoveForm {
+export class MoveForm extends TaskForm {
   readonly booking: DeskBooking;
-  readonly #context: DeskContext;
-  readonly #done: (changed: DeskBooking | undefined) => void;
-  readonly #keys = new IdempotencyKeys();
+  readonly reason: ReasonField;
   readonly slots: SlotPicker;
-  reason = '';
-  reasonError = '';
   slotError = '';
-  problem = '';
-  submitting = false;
 
-  constructor(context: DeskContext, booking: DeskBooking, done: (changed: DeskBooking | undefined) => void) {
-    this.#context = context;
+  constructor(context: DeskContext, booking: DeskBooking, done: TaskDone) {
+    super(context, done);
     this.booking = booking;
-    this.#done = done;
+    this.reason = new ReasonField(context, 'move');
     this.slots = new SlotPicker(context, 'move-slots');
     void this.slots.load(booking.citizen.id, booking.meetingType.id);
   }
 
   render(): TemplateResult {
-    const { t } = this.#context;
+    const { t } = this.context;
     const booking = this.booking;
-    return html`
-      <section class="desk-task" part="task" aria-labelledby="task-heading">
-        <h3 id="task-heading" tabindex="-1">${t('move.title', { name: booking.citizen.firstName })}</h3>
-        <p>${t('move.now', { title: booking.meetingType.title, when: describeWhen(this.#context, booking) })}</p>
-        ${this.problem ? html`<p class="ju-message ju-message--error" id="task-problem" role="alert" tabindex="-1">${this.problem}</p>` : nothing}
-        <form novalidate @submit=${(event: SubmitEvent) => void this.#submit(event)}>
-          ${this.slots.render(this.slotError || undefined)}
-          ${textField({
-            id: 'move-reason',
-            label: t('move.reason'),
-            hint: t('move.reason-hint'),
-            error: this.reasonError || undefined,
-            value: this.reason,
-            required: true,
-            multiline: true,
-            maxLength: REASON_MAX_LENGTH,
-            onInput: (value) => {
-              this.reason = value;
-              if (this.reasonError && value.trim()) this.reasonError = '';
-              this.#context.host.requestUpdate();
-            },
-          })}
-          <div class="desk-actions">
-            <button class="ju-button" type="submit" part="button" ?disabled=${this.submitting}>
-              ${this.submitting ? t('move.submitting') : t('move.submit')}
-            </button>
-            <button class="ju-button ju-button--secondary" type="button" id="task-close" part="button" @click=${() => { this.#done(undefined); }}>
-              ${t('action.cancel')}
-            </button>
-          </div>
-        </form>
-      </section>
-    `;
+    return taskSection(t('move.title', { name: booking.citizen.firstName }), html`
+      <p>${t('move.now', { title: booking.meetingType.title, when: describeWhen(this.context, booking) })}</p>
+      ${taskProblem(this.problem)}
+      <form novalidate @submit=${this.onSubmit}>
+        ${this.slots.render(this.slotError || undefined)}
+        ${this.reason.render()}
+        ${taskActions(this.submitting ? t('move.submitting') : t('move.submit'), this.submitting, closeTaskButton(t('action.cancel'), this.done))}
+      </form>
+    `);
   }
 
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const context = this.#context;
-    const api = context.api;
-    if (this.submitting || !api) return;
-    const reason = this.reason.trim();
+  protected async submit(api: DeskApi): Promise<void> {
+    const context = this.context;
+    const reason = this.reason.check();
     const slot = this.slots.selectedSlot;
     this.slotError = slot ? '' : context.t('slots.missing');
-    this.reasonError = reason ? '' : context.t('move.reason-missing');
     if (!slot || !reason) {
       context.host.requestUpdate();
-      context.focus(slot ? '#move-reason' : this.slots.firstControlSelector);
+      context.focus(slot ? `#${this.reason.id}` : this.slots.firstControlSelector);
       return;
     }
-    this.submitting = true;
-    this.problem = '';
-    context.host.requestUpdate();
-    try {
-      const key = this.#keys.for({ booking: this.booking.id, slot: slot.id, reason });
+    await this.send(async () => {
+      const key = this.keys.for({ booking: this.booking.id, slot: slot.id, reason });
       const moved = await api.move(this.booking.id, slot.id, reason, key);
       context.emitBooking('ju-booking-rescheduled', moved.id);
       context.announce(context.t('move.done', { name: this.booking.citizen.firstName, when: describeWhen(context, moved) }));
-      this.#done(moved);
-    } catch (error) {
-      context.failed(error);
+      this.done(moved);
+    }, (error) => {
       const code = errorCode(error);
       if (code === 'slot-unavailable') {
-        this.problem = context.t('move.slot-unavailable');
-        this.slots.selected = '';
-        void this.slots.reload();
-      } else if (code === 'booking-cancelled') {
-        this.problem = context.t('move.booking-cancelled');
-        context.changed('bookings');
-      } else {
-        this.problem = context.describe(error);
+        this.slots.forgetTakenChoice();
+        return context.t('move.slot-unavailable');
       }
-      context.focus('#task-problem');
-    } finally {
-      this.submitting = false;
-      context.host.requestUpdate();
-    }
+      if (code === 'booking-cancelled') {
+        context.changed('bookings');
+        return context.t('move.booking-cancelled');
+      }
+      return context.describe(error);
+    });
   }
 }

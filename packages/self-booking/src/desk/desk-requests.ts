@@ -2,22 +2,23 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { safeUrl } from '@jobunivers/core';
 import { IdempotencyKeys, type DeskContext } from './desk-context.js';
-import { middayOf } from './dates.js';
+import { dateInstant } from '../dates.js';
+import { loadErrorMessage, loadingMessage, problemMessage } from './desk-messages.js';
+import { ViewLoader } from './desk-view-loader.js';
 import type { DeskHelpRequest, DeskReceipt, DeskRequests } from './types.js';
 
 /** Citizens who asked for help to book, and "no free time" receipts the citizens were given. */
 export class RequestsView {
   readonly #context: DeskContext;
-  status: 'loading' | 'ready' | 'error' = 'loading';
-  loadError = '';
+  readonly loader: ViewLoader;
   requests: DeskRequests = { helpRequests: [], receipts: [] };
   busy = new Set<string>();
   problem = '';
   readonly #keys = new Map<string, IdempotencyKeys>();
-  #generation = 0;
 
   constructor(context: DeskContext) {
     this.#context = context;
+    this.loader = new ViewLoader(context);
   }
 
   /** Help requests nobody has marked as handled yet (for the tab's count). */
@@ -25,44 +26,22 @@ export class RequestsView {
     return this.requests.helpRequests.filter((request) => request.handledAt === null).length;
   }
 
-  async load({ quiet = false } = {}): Promise<void> {
-    const context = this.#context;
-    const api = context.api;
-    if (!api) return;
-    const generation = ++this.#generation;
-    if (!quiet || this.status === 'error') {
-      this.status = 'loading';
-      context.host.requestUpdate();
-    }
-    try {
-      const [requests] = await Promise.all([api.requests(), context.meetingTypes()]);
-      if (generation !== this.#generation) return;
-      this.requests = requests;
-      this.status = 'ready';
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.status = 'error';
-      this.loadError = context.describe(error);
-      context.failed(error);
-    }
-    context.host.requestUpdate();
+  load({ quiet = false } = {}): Promise<void> {
+    return this.loader.load(
+      (api) => Promise.all([api.requests(), this.#context.meetingTypes()]),
+      ([requests]) => { this.requests = requests; },
+      { quiet },
+    );
   }
 
   render(): TemplateResult {
     const { t } = this.#context;
-    if (this.status === 'loading') return html`<p class="desk-loading" role="status">${t('state.loading')}</p>`;
-    if (this.status === 'error') {
-      return html`
-        <div class="ju-message ju-message--error" role="alert" part="error">
-          <p>${this.loadError}</p>
-          <button class="ju-button ju-button--secondary" type="button" @click=${() => void this.load()}>${t('action.retry')}</button>
-        </div>
-      `;
-    }
+    if (this.loader.status === 'loading') return loadingMessage(t('state.loading'));
+    if (this.loader.status === 'error') return loadErrorMessage(this.loader.error, t('action.retry'), () => void this.load());
     const open = this.requests.helpRequests.filter((request) => request.handledAt === null);
     const handled = this.requests.helpRequests.filter((request) => request.handledAt !== null);
     return html`
-      ${this.problem ? html`<p class="ju-message ju-message--error" id="requests-problem" role="alert" tabindex="-1">${this.problem}</p>` : nothing}
+      ${problemMessage('requests-problem', this.problem)}
       <section class="desk-section" aria-labelledby="help-heading" part="help-requests">
         <h3 id="help-heading" tabindex="-1">${t('help.title', { count: open.length })}</h3>
         ${this.requests.helpRequests.length === 0
@@ -117,7 +96,7 @@ export class RequestsView {
     const { t, format } = this.#context;
     const name = receipt.citizen.firstName;
     const title = this.#context.meetingTypeTitle(receipt.meetingTypeId) ?? t('receipts.unknown-type');
-    const day = (date: string): string => format.date(middayOf(date), { day: 'numeric', month: 'long', year: 'numeric' });
+    const day = (date: string): string => format.date(dateInstant(date), { day: 'numeric', month: 'long', year: 'numeric' });
     return html`
       <li class="desk-list__item" part="receipt">
         <h4>${name} · ${title}</h4>

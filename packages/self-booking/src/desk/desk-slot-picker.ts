@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { capitalize, type DeskContext } from './desk-context.js';
-import { addDays, copenhagenDate, middayOf, type CalendarDate } from './dates.js';
+import { addDays, dateInstant, localDateOf, today, type LocalDate } from '../dates.js';
 import type { Slot, SlotList } from './types.js';
 
 /** How many days of free times the picker shows at once. */
@@ -18,7 +18,7 @@ export class SlotPicker {
   list: SlotList | undefined;
   selected = '';
   loadError = '';
-  from: CalendarDate = copenhagenDate();
+  from: LocalDate = today();
   #query = '';
   #generation = 0;
 
@@ -41,7 +41,7 @@ export class SlotPicker {
   }
 
   /** Fetches free times; keeps the choice when it is still free. */
-  async load(citizenId: string, meetingTypeId: string, from: CalendarDate = this.from): Promise<void> {
+  async load(citizenId: string, meetingTypeId: string, from: LocalDate = this.from): Promise<void> {
     const api = this.#context.api;
     if (!api) return;
     const generation = ++this.#generation;
@@ -69,6 +69,12 @@ export class SlotPicker {
     return citizenId === '' ? Promise.resolve() : this.load(citizenId, meetingTypeId);
   }
 
+  /** The chosen time was taken by someone else meanwhile: drop the choice and show the free times as they are now. */
+  forgetTakenChoice(): void {
+    this.selected = '';
+    void this.reload();
+  }
+
   /** The first radio button, to move focus to when the choice is missing. */
   get firstControlSelector(): string {
     return `#${this.#id} input[type=radio]`;
@@ -89,24 +95,24 @@ export class SlotPicker {
         </div>
       `;
     }
-    const byDay = new Map<CalendarDate, Slot[]>();
+    const byDay = new Map<LocalDate, Slot[]>();
     for (const slot of this.list.slots) {
-      const day = copenhagenDate(slot.start);
+      const day = localDateOf(slot.start);
       byDay.set(day, [...(byDay.get(day) ?? []), slot]);
     }
     const range = t('slots.range', {
-      from: format.date(middayOf(this.from), { day: 'numeric', month: 'long' }),
-      to: format.date(middayOf(addDays(this.from, SLOT_RANGE_DAYS - 1)), { day: 'numeric', month: 'long' }),
+      from: format.date(dateInstant(this.from), { day: 'numeric', month: 'long' }),
+      to: format.date(dateInstant(addDays(this.from, SLOT_RANGE_DAYS - 1)), { day: 'numeric', month: 'long' }),
     });
     const next = this.list.nextAvailable;
     const later = next
       ? html`<button class="ju-button ju-button--secondary" type="button" @click=${() => void this.#loadFrom(next)}>
-          ${t('slots.show-from', { date: format.date(middayOf(next), { weekday: 'long', day: 'numeric', month: 'long' }) })}
+          ${t('slots.show-from', { date: format.date(dateInstant(next), { weekday: 'long', day: 'numeric', month: 'long' }) })}
         </button>`
       : nothing;
     const earlier =
-      this.from > copenhagenDate()
-        ? html`<button class="ju-button ju-button--quiet" type="button" @click=${() => void this.#loadFrom(copenhagenDate())}>${t('slots.show-first')}</button>`
+      this.from > today()
+        ? html`<button class="ju-button ju-button--quiet" type="button" @click=${() => void this.#loadFrom(today())}>${t('slots.show-first')}</button>`
         : nothing;
     if (byDay.size === 0) {
       return html`
@@ -128,9 +134,9 @@ export class SlotPicker {
     `;
   }
 
-  #renderDay(day: CalendarDate, slots: Slot[]): TemplateResult {
+  #renderDay(day: LocalDate, slots: Slot[]): TemplateResult {
     const { t, format } = this.#context;
-    const dayName = capitalize(format.date(middayOf(day), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
+    const dayName = capitalize(format.date(dateInstant(day), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
     return html`
       <fieldset class="desk-slot-day">
         <legend>${t('slots.day', { day: dayName, count: slots.length })}</legend>
@@ -156,7 +162,7 @@ export class SlotPicker {
     `;
   }
 
-  async #loadFrom(from: CalendarDate): Promise<void> {
+  async #loadFrom(from: LocalDate): Promise<void> {
     const [citizenId, meetingTypeId] = JSON.parse(this.#query || '["",""]') as [string, string];
     if (citizenId === '') return;
     await this.load(citizenId, meetingTypeId, from);

@@ -3,7 +3,9 @@ import { BookForm } from './desk-book-form.js';
 import { CancelForm } from './desk-cancel-form.js';
 import { capitalize, type DeskContext } from './desk-context.js';
 import { MoveForm } from './desk-move-form.js';
-import { addDays, copenhagenDate, isoWeekday, isoWeekNumber, middayOf, mondayOf, type CalendarDate } from './dates.js';
+import { loadErrorMessage, loadingMessage } from './desk-messages.js';
+import { ViewLoader } from './desk-view-loader.js';
+import { addDays, dateInstant, isoWeekday, isoWeekNumber, localDateOf, mondayOf, today, type LocalDate } from '../dates.js';
 import type { AvailabilityException, DeskBooking } from './types.js';
 
 type Task = CancelForm | MoveForm | BookForm;
@@ -11,50 +13,32 @@ type Task = CancelForm | MoveForm | BookForm;
 /** The caseworker's week: a list per day of bookings, closed days, and the tasks cancel, move and book. */
 export class WeekView {
   readonly #context: DeskContext;
-  weekStart: CalendarDate = mondayOf(copenhagenDate());
-  status: 'loading' | 'ready' | 'error' = 'loading';
-  loadError = '';
+  weekStart: LocalDate = mondayOf(today());
+  readonly loader: ViewLoader;
   bookings: DeskBooking[] = [];
   exceptions: AvailabilityException[] = [];
   task: Task | undefined;
   /** Where focus goes back to when a task closes. */
   #returnFocus = '';
-  #generation = 0;
 
   constructor(context: DeskContext) {
     this.#context = context;
+    this.loader = new ViewLoader(context);
   }
 
   /** Fetches the week; `quiet` keeps the current list on screen while it loads (live and focus refreshes). */
-  async load({ quiet = false } = {}): Promise<void> {
-    const context = this.#context;
-    const api = context.api;
-    if (!api) return;
-    const generation = ++this.#generation;
-    if (!quiet || this.status === 'error') {
-      this.status = 'loading';
-      context.host.requestUpdate();
-    }
-    try {
-      const [bookings, availability] = await Promise.all([
-        api.bookings(this.weekStart, addDays(this.weekStart, 6)),
-        api.availability(),
-        context.meetingTypes(),
-      ]);
-      if (generation !== this.#generation) return;
-      this.bookings = bookings;
-      this.exceptions = availability.availability.exceptions;
-      this.status = 'ready';
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.status = 'error';
-      this.loadError = context.describe(error);
-      context.failed(error);
-    }
-    context.host.requestUpdate();
+  load({ quiet = false } = {}): Promise<void> {
+    return this.loader.load(
+      (api) => Promise.all([api.bookings(this.weekStart, addDays(this.weekStart, 6)), api.availability(), this.#context.meetingTypes()]),
+      ([bookings, availability]) => {
+        this.bookings = bookings;
+        this.exceptions = availability.availability.exceptions;
+      },
+      { quiet },
+    );
   }
 
-  showWeek(weekStart: CalendarDate): void {
+  showWeek(weekStart: LocalDate): void {
     this.weekStart = mondayOf(weekStart);
     void this.load().then(() => {
       this.#context.announce(this.#context.t('week.shown', this.#weekNames()));
@@ -93,15 +77,15 @@ export class WeekView {
     const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' };
     return {
       week: isoWeekNumber(this.weekStart),
-      from: format.date(middayOf(this.weekStart), options),
-      to: format.date(middayOf(addDays(this.weekStart, 6)), { ...options, year: 'numeric' }),
+      from: format.date(dateInstant(this.weekStart), options),
+      to: format.date(dateInstant(addDays(this.weekStart, 6)), { ...options, year: 'numeric' }),
     };
   }
 
   #renderWeek(): TemplateResult {
     const { t } = this.#context;
     const names = this.#weekNames();
-    const thisWeek = mondayOf(copenhagenDate());
+    const thisWeek = mondayOf(today());
     return html`
       <div class="desk-week-header" part="week-header">
         <div>
@@ -133,41 +117,32 @@ export class WeekView {
 
   #renderDays(): TemplateResult {
     const { t } = this.#context;
-    if (this.status === 'loading' && this.bookings.length === 0) {
-      return html`<p class="desk-loading" role="status">${t('week.loading')}</p>`;
-    }
-    if (this.status === 'error') {
-      return html`
-        <div class="ju-message ju-message--error" role="alert" part="error">
-          <p>${this.loadError}</p>
-          <button class="ju-button ju-button--secondary" type="button" @click=${() => void this.load()}>${t('action.retry')}</button>
-        </div>
-      `;
-    }
+    if (this.loader.status === 'loading' && this.bookings.length === 0) return loadingMessage(t('week.loading'));
+    if (this.loader.status === 'error') return loadErrorMessage(this.loader.error, t('action.retry'), () => void this.load());
     const days = Array.from({ length: 7 }, (_, index) => addDays(this.weekStart, index));
-    const inWeek = (day: CalendarDate): DeskBooking[] => this.bookings.filter((booking) => copenhagenDate(booking.start) === day);
+    const inWeek = (day: LocalDate): DeskBooking[] => this.bookings.filter((booking) => localDateOf(booking.start) === day);
     // Weekends only when something is on them: most job centres are closed then.
     const shown = days.filter((day) => isoWeekday(day) <= 5 || inWeek(day).length > 0);
     const closedDays = new Set(this.exceptions.map((exception) => exception.date));
-    const needMove = this.bookings.filter((booking) => booking.status === 'booked' && closedDays.has(copenhagenDate(booking.start))).length;
+    const needMove = this.bookings.filter((booking) => booking.status === 'booked' && closedDays.has(localDateOf(booking.start))).length;
     return html`
       ${needMove > 0 ? html`<p class="ju-message ju-message--error" part="needs-move-summary">${t('week.needs-move', { count: needMove })}</p>` : nothing}
-      <ol class="desk-days" part="days" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      <ol class="desk-days" part="days" aria-busy=${this.loader.status === 'loading' ? 'true' : 'false'}>
         ${shown.map((day) => this.#renderDay(day, inWeek(day)))}
       </ol>
     `;
   }
 
-  #renderDay(day: CalendarDate, bookings: DeskBooking[]): TemplateResult {
+  #renderDay(day: LocalDate, bookings: DeskBooking[]): TemplateResult {
     const { t, format } = this.#context;
     const closed = this.exceptions.find((exception) => exception.date === day);
-    const today = day === copenhagenDate();
-    const dayName = capitalize(format.date(middayOf(day), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
+    const isToday = day === today();
+    const dayName = capitalize(format.date(dateInstant(day), { weekday: 'long', day: 'numeric', month: 'long' }), format.locale);
     const booked = bookings.filter((booking) => booking.status === 'booked').length;
     return html`
-      <li class="desk-day ${today ? 'desk-day--today' : ''} ${closed ? 'desk-day--closed' : ''}" part="day">
+      <li class="desk-day ${isToday ? 'desk-day--today' : ''} ${closed ? 'desk-day--closed' : ''}" part="day">
         <h4 class="desk-day__title">
-          ${dayName}${today ? html` <span class="desk-tag" part="tag">${t('week.today-tag')}</span>` : nothing}
+          ${dayName}${isToday ? html` <span class="desk-tag" part="tag">${t('week.today-tag')}</span>` : nothing}
           <span class="desk-day__count">${t('week.count', { count: booked })}</span>
         </h4>
         ${closed
