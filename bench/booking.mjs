@@ -4,30 +4,25 @@
 // GET /v1/config and GET /v1/booking/slots measured by the same clients in the same run; then many citizens race
 // for one slot at a time (exactly one 201 per slot, the rest 409), checked in the database afterwards.
 // SQLite and (when installed) PostgreSQL. The third part of `npm run bench`; see bench/README.md.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem, type } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startReferenceServer } from '../e2e/reference-server.mjs';
+import { machineReport } from './machine.mjs';
+import { benchRun, ensureServerBuilt, envNumber, ms, printTable } from './server-harness.mjs';
 import { startPostgres } from '../scripts/postgres.mjs';
 import { addBenchCitizens, readBookings } from './booking-db.mjs';
 import { closedLoop, createClient, holdAndBook, raceForSlot, summarize } from './booking-load.mjs';
 
-const number = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
-  return value;
-};
-const CLIENTS = number('BENCH_BOOKING_CLIENTS', 50);
-const SECONDS = number('BENCH_BOOKING_SECONDS', 8);
-const WARMUP_SECONDS = number('BENCH_BOOKING_WARMUP_SECONDS', 2);
-const BASELINE_SECONDS = number('BENCH_BOOKING_BASELINE_SECONDS', 3);
+const CLIENTS = envNumber('BENCH_BOOKING_CLIENTS', 50);
+const SECONDS = envNumber('BENCH_BOOKING_SECONDS', 8);
+const WARMUP_SECONDS = envNumber('BENCH_BOOKING_WARMUP_SECONDS', 2);
+const BASELINE_SECONDS = envNumber('BENCH_BOOKING_BASELINE_SECONDS', 3);
 /** The one-client runs (latency without queueing). */
-const UNLOADED_SECONDS = number('BENCH_BOOKING_UNLOADED_SECONDS', 2);
-const RACE_SLOTS = number('BENCH_RACE_SLOTS', 20);
-const RACERS = Math.min(CLIENTS, number('BENCH_RACERS', CLIENTS));
+const UNLOADED_SECONDS = envNumber('BENCH_BOOKING_UNLOADED_SECONDS', 2);
+const RACE_SLOTS = envNumber('BENCH_RACE_SLOTS', 20);
+const RACERS = Math.min(CLIENTS, envNumber('BENCH_RACERS', CLIENTS));
 /** 62-day windows of free slots fetched before the run (about 1,000 slots each with the demo's caseworkers). */
-const SLOT_WINDOWS = number('BENCH_BOOKING_WINDOWS', 8);
+const SLOT_WINDOWS = envNumber('BENCH_BOOKING_WINDOWS', 8);
 const WITH_POSTGRES = process.env.BENCH_POSTGRES !== '0';
 /** Every bench client is 127.0.0.1: with the default rate limit (300/min per client) the run would measure 429s. */
 const SERVER_ENV = { RATE_LIMIT: '1000000' };
@@ -35,67 +30,13 @@ const MEETING_TYPES = ['mt-fysisk', 'mt-telefon', 'mt-video'];
 /** The week GET /v1/booking/slots asks for in the baseline: what the widget asks when it opens. */
 const SLOTS_BASELINE_DAYS = 7;
 
-const MAIN = join(ROOT, 'packages/server/dist/main.js');
-if (!existsSync(MAIN)) {
-  console.log('packages/server/dist is missing: running `npm run build` first …');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-} else if (newestMtime(join(ROOT, 'packages/server/src')) > statSync(MAIN).mtimeMs) {
-  console.log('note: packages/server/src is newer than dist/ — the figures are for the last build (`npm run build`).');
-}
+ensureServerBuilt();
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const ms = (value) => (Number.isNaN(value) ? '—' : `${value.toFixed(2)} ms`);
 const ratio = (value, base) => (Number.isNaN(value) || Number.isNaN(base) ? '—' : `${(value / base).toFixed(value < base ? 2 : 1)}×`);
 const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const delay = (millis) => new Promise((resolve) => { setTimeout(resolve, millis); });
 
-function printTable(table, rightAligned) {
-  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-  for (const [index, line] of table.entries()) {
-    console.log(line.map((cell, column) => (rightAligned.includes(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
-    if (index === 0) console.log(widths.map((width) => '─'.repeat(width)).join('  '));
-  }
-}
 
-/** Everything started is stopped once, in reverse order, on success, on error and on Ctrl+C. */
-const cleanups = [];
-let cleaning;
-let interrupted = false;
-function cleanUp() {
-  cleaning ??= (async () => {
-    while (cleanups.length > 0) {
-      try {
-        await cleanups.pop()();
-      } catch (error) {
-        console.error('cleanup failed:', error instanceof Error ? error.message : error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping servers …`);
-    void cleanUp().finally(() => { process.exit(130); });
-  });
-}
-
-async function startServer(databaseUrl) {
-  const server = await startReferenceServer({ databaseUrl, env: SERVER_ENV });
-  let stopped;
-  const stop = () => (stopped ??= Promise.race([server.stop(), delay(15_000)]));
-  cleanups.push(stop);
-  return { ...server, stop };
-}
+const run = benchRun({ serverEnv: SERVER_ENV });
 
 function expect(response, status, what) {
   if (response.status !== status) throw new Error(`${what} answered ${String(response.status)}: ${JSON.stringify(response.body).slice(0, 300)}`);
@@ -136,9 +77,9 @@ function writeFigures({ records, seconds }) {
 /** One database: baselines, the create-booking loop, the race, and the invariant read back from the database. */
 async function benchDatabase(label, databaseUrl) {
   process.stdout.write(`${label}: starting the server …`);
-  const server = await startServer(databaseUrl);
+  const server = await run.startServer(databaseUrl);
   const client = createClient(server.url, CLIENTS);
-  cleanups.push(() => { client.close(); });
+  run.defer(() => { client.close(); });
   const users = expect(await client.send('GET', '/v1/demo/users'), 200, 'GET /v1/demo/users').items;
   const caseworkers = users.filter((user) => user.role === 'caseworker').map((user) => user.id);
   const citizens = await addBenchCitizens(databaseUrl, CLIENTS, caseworkers);
@@ -254,29 +195,28 @@ async function benchDatabase(label, databaseUrl) {
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-const startedAt = performance.now();
-const loadBefore = loadavg().map((load) => load.toFixed(2)).join(' ');
+const machine = machineReport();
 const results = [];
 const notes = [];
 let failed = false;
 try {
   const scratch = mkdtempSync(join(tmpdir(), 'jobunivers-bench-booking-'));
-  cleanups.push(() => { rmSync(scratch, { recursive: true, force: true }); });
+  run.defer(() => { rmSync(scratch, { recursive: true, force: true }); });
   results.push(await benchDatabase('SQLite', `sqlite:${join(scratch, 'bench.sqlite')}`));
   const postgres = WITH_POSTGRES ? await startPostgres() : undefined;
   if (postgres === undefined) {
     notes.push(WITH_POSTGRES ? 'PostgreSQL is not installed (apt-get install -y postgresql): its rows were skipped.' : 'BENCH_POSTGRES=0: PostgreSQL skipped.');
   } else {
-    cleanups.push(() => { postgres.stop(); });
+    run.defer(() => { postgres.stop(); });
     results.push(await benchDatabase('PostgreSQL', postgres.url));
   }
 } catch (error) {
   failed = true;
-  if (!interrupted) console.error('\nThe booking bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  if (!run.interrupted) console.error('\nThe booking bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
 } finally {
-  await cleanUp();
+  await run.cleanUp();
 }
-if (interrupted) await new Promise(() => undefined); // the signal handler exits once everything is stopped
+if (run.interrupted) await new Promise(() => undefined); // the signal handler exits once everything is stopped
 
 if (results.length > 0) {
   console.log(`\nCreate-booking latency: ${String(CLIENTS)} concurrent citizens (closed loop, one keep-alive connection each), RATE_LIMIT=${SERVER_ENV.RATE_LIMIT}`);
@@ -332,9 +272,5 @@ if (results.length > 0) {
 }
 
 if (notes.length > 0) console.log(`\nnotes:\n${notes.map((note) => `  - ${note}`).join('\n')}`);
-const cpu = cpus();
-const postgresVersion = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().at(-1) : undefined;
-console.log(`\nmachine: ${String(cpu.length)} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}; Node ${process.version}`
-  + `${postgresVersion === undefined ? '' : `; PostgreSQL ${postgresVersion}`}; ${new Date().toISOString()}`);
-console.log(`load average before/after: ${loadBefore} / ${loadavg().map((load) => load.toFixed(2)).join(' ')}; booking bench took ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+machine.print({ took: 'booking bench' });
 if (failed) process.exitCode = 1;

@@ -2,13 +2,13 @@
 // Runtime benchmarks of core in Chromium, each against a plain-Lit (or plain-object) baseline from the same run.
 // `npm run bench` — not part of `npm test`. See bench/README.md.
 /* global window -- used inside the page.evaluate() callback, which runs in Chromium */
-import { cpus, loadavg, totalmem, type } from 'node:os';
 import { openBenchPage } from './browser-page.mjs';
+import { machineReport } from './machine.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARMUP = 3;
 
-const loadBefore = loadavg().map((load) => load.toFixed(2)).join(' ');
+const machine = machineReport();
 const { page, browser, errors, close } = await openBenchPage('bench-page.mjs');
 try {
   const results = await page.evaluate((options) => window.runBench(options), { rounds: ROUNDS, warmup: WARMUP });
@@ -41,10 +41,7 @@ try {
     const format = key.startsWith('lookup') ? perSecond : ms;
     console.log(`  ${key.padEnd(16)} ${format(value.min)} – ${format(value.max)}`);
   }
-  const cpu = cpus();
-  console.log(`\nmachine: ${String(cpu.length)} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}; `
-    + `Chromium ${browser.version()} (headless); Node ${process.version}; ${new Date().toISOString()}`);
-  console.log(`load average before/after: ${loadBefore} / ${loadavg().map((load) => load.toFixed(2)).join(' ')} (other processes make the figures noisy)`);
+  machine.print({ browser: browser.version() });
 } finally {
   await close();
 }

@@ -2,13 +2,13 @@
 // <ju-self-booking> in Chromium: show a month with 2,000 free times and choose a day, against a plain-Lit calendar
 // doing the same grouping and rendering in the same run. `npm run bench` — not part of `npm test`.
 /* global window -- used inside the page.evaluate() callback, which runs in Chromium */
-import { cpus, loadavg, totalmem, type } from 'node:os';
 import { openBenchPage } from './browser-page.mjs';
+import { machineReport } from './machine.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARMUP = 3;
 
-const loadBefore = loadavg().map((load) => load.toFixed(2)).join(' ');
+const machine = machineReport();
 const { page, browser, errors, close } = await openBenchPage('self-booking-page.mjs');
 try {
   const results = await page.evaluate((options) => window.runBench(options), { rounds: ROUNDS, warmup: WARMUP });
@@ -27,10 +27,7 @@ try {
   for (const [key, value] of Object.entries(results)) {
     if (typeof value === 'object') console.log(`  ${key.padEnd(15)} ${ms(value.min)} – ${ms(value.max)}`);
   }
-  const cpu = cpus();
-  console.log(`\nmachine: ${String(cpu.length)} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}; `
-    + `Chromium ${browser.version()} (headless); Node ${process.version}; ${new Date().toISOString()}`);
-  console.log(`load average before/after: ${loadBefore} / ${loadavg().map((load) => load.toFixed(2)).join(' ')} (other processes make the figures noisy)`);
+  machine.print({ browser: browser.version() });
 } finally {
   await close();
 }

@@ -3,25 +3,21 @@
 // against a bare node:http baseline from the same run, and SSE fan-out latency of notification.created, on
 // SQLite and (when installed) PostgreSQL, including two instances sharing one database (LISTEN/NOTIFY).
 // The second half of `npm run bench` — not part of `npm test`. See bench/README.md.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { cpus, loadavg, totalmem, type } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { ROOT, startReferenceServer } from '../e2e/reference-server.mjs';
+import { ROOT } from '../e2e/reference-server.mjs';
+import { machineReport } from './machine.mjs';
+import { benchRun, delay, ensureServerBuilt, envNumber, ms, printTable } from './server-harness.mjs';
 import { startPostgres } from '../scripts/postgres.mjs';
 
-const number = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
-  return value;
-};
-const HTTP_CONNECTIONS = number('BENCH_HTTP_CONNECTIONS', 10);
-const HTTP_SECONDS = number('BENCH_HTTP_SECONDS', 10);
-const HTTP_WARMUP_SECONDS = number('BENCH_HTTP_WARMUP_SECONDS', 2);
-const SSE_CLIENTS = number('BENCH_SSE_CLIENTS', 50);
-const SSE_EVENTS = number('BENCH_SSE_EVENTS', 100);
+const HTTP_CONNECTIONS = envNumber('BENCH_HTTP_CONNECTIONS', 10);
+const HTTP_SECONDS = envNumber('BENCH_HTTP_SECONDS', 10);
+const HTTP_WARMUP_SECONDS = envNumber('BENCH_HTTP_WARMUP_SECONDS', 2);
+const SSE_CLIENTS = envNumber('BENCH_SSE_CLIENTS', 50);
+const SSE_EVENTS = envNumber('BENCH_SSE_EVENTS', 100);
 /** A round whose events have not all arrived by then counts the rest as missing and the bench moves on. */
 const SSE_ROUND_TIMEOUT_MS = 5000;
 const WITH_POSTGRES = process.env.BENCH_POSTGRES !== '0';
@@ -40,22 +36,7 @@ const CASEWORKER_OF = {
 };
 const CITIZENS = Object.keys(CASEWORKER_OF);
 
-const MAIN = join(ROOT, 'packages/server/dist/main.js');
-if (!existsSync(MAIN)) {
-  console.log('packages/server/dist is missing: running `npm run build` first …');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-} else if (newestMtime(join(ROOT, 'packages/server/src')) > statSync(MAIN).mtimeMs) {
-  console.log('note: packages/server/src is newer than dist/ — the figures are for the last build (`npm run build`).');
-}
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
+ensureServerBuilt();
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -65,57 +46,12 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 const ascending = (values) => Float64Array.from(values).sort();
-const ms = (value) => (Number.isNaN(value) ? '—' : `${value.toFixed(2)} ms`);
 const integer = (value) => Math.round(value).toLocaleString('en-US');
-const delay = (millis) => new Promise((resolve) => { setTimeout(resolve, millis); });
 
-function printTable(table, rightAligned) {
-  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-  for (const [index, line] of table.entries()) {
-    console.log(line.map((cell, column) => (rightAligned.includes(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
-    if (index === 0) console.log(widths.map((width) => '─'.repeat(width)).join('  '));
-  }
-}
 
-/** Everything started is stopped once, in reverse order, on success, on error and on Ctrl+C. */
-const cleanups = [];
 /** The SSE clients of the running fan-out, aborted first on Ctrl+C. */
 const openClients = new Set();
-let cleaning;
-let interrupted = false;
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const controller of openClients) controller.abort();
-    while (cleanups.length > 0) {
-      const cleanup = cleanups.pop();
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error('cleanup failed:', error instanceof Error ? error.message : error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping servers …`);
-    void cleanUp().finally(() => { process.exit(130); });
-  });
-}
-
-/** startReferenceServer with the bench's environment; stopping is bounded (a crashed child never exits twice). */
-async function startServer(databaseUrl) {
-  const server = await startReferenceServer({ databaseUrl, env: SERVER_ENV });
-  let stopped;
-  const stop = () => {
-    stopped ??= Promise.race([server.stop(), delay(15_000)]);
-    return stopped;
-  };
-  cleanups.push(stop);
-  return { ...server, stop };
-}
+const run = benchRun({ serverEnv: SERVER_ENV, onInterrupt: () => { for (const controller of openClients) controller.abort(); } });
 
 /** The baseline: a bare node:http server in its own process (like the reference server) answering fixed bytes. */
 async function startBaseline(body) {
@@ -137,7 +73,7 @@ async function startBaseline(body) {
     child.once('exit', () => { resolve(); });
     child.kill('SIGTERM');
   });
-  cleanups.push(stop);
+  run.defer(stop);
   const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => { reject(new Error('the baseline server did not start within 10 s')); }, 10_000);
     let output = '';
@@ -383,8 +319,7 @@ async function fanOut({ publishUrl, streamUrl, clients = SSE_CLIENTS, events = S
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-const startedAt = performance.now();
-const loadBefore = loadavg().map((load) => load.toFixed(2)).join(' ');
+const machine = machineReport();
 const httpRows = [];
 const sseRows = [];
 const notes = [];
@@ -414,7 +349,7 @@ function checkOutput(label, server) {
 
 let failed = false;
 try {
-  const sqlite = await startServer(undefined);
+  const sqlite = await run.startServer(undefined);
   const body = Buffer.from(await (await fetch(`${sqlite.url}/v1/config`)).arrayBuffer());
   const baseline = await startBaseline(body);
   console.log(`GET /v1/config answers ${String(body.length)} B of JSON; the baseline answers the same bytes.\n`);
@@ -428,24 +363,24 @@ try {
   if (postgres === undefined) {
     notes.push(WITH_POSTGRES ? 'PostgreSQL is not installed (apt-get install -y postgresql): its rows were skipped.' : 'BENCH_POSTGRES=0: PostgreSQL skipped.');
   } else {
-    cleanups.push(() => { postgres.stop(); });
+    run.defer(() => { postgres.stop(); });
     // One at a time: each instance migrates and seeds (idempotently) on start.
-    const a = await startServer(postgres.url);
+    const a = await run.startServer(postgres.url);
     await httpPair('PostgreSQL', a.url, baseline);
     await sseRun('PostgreSQL, one instance', { publishUrl: a.url, streamUrl: a.url });
-    const b = await startServer(postgres.url);
+    const b = await run.startServer(postgres.url);
     await sseRun('PostgreSQL, two instances (A → B)', { publishUrl: a.url, streamUrl: b.url });
     checkOutput('PostgreSQL A', a);
     checkOutput('PostgreSQL B', b);
   }
 } catch (error) {
   failed = true;
-  if (!interrupted) console.error('\nThe server bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  if (!run.interrupted) console.error('\nThe server bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
 } finally {
-  await cleanUp();
+  await run.cleanUp();
 }
 
-if (interrupted) await new Promise(() => undefined); // the signal handler exits once everything is stopped
+if (run.interrupted) await new Promise(() => undefined); // the signal handler exits once everything is stopped
 if (httpRows.length > 0) {
   console.log(`\nHTTP: GET /v1/config, ${String(HTTP_CONNECTIONS)} connections, ${String(HTTP_SECONDS)} s after a ${String(HTTP_WARMUP_SECONDS)} s warm-up (autocannon ${JSON.parse(readFileSync(join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version}), RATE_LIMIT=${SERVER_ENV.RATE_LIMIT}\n`);
   const table = [['target', 'req/s', 'p50', 'p99', 'max', 'requests', 'errors', 'non-2xx', 'vs baseline']];
@@ -473,9 +408,5 @@ if (sseRows.length > 0) {
 }
 
 if (notes.length > 0) console.log(`\nnotes:\n${notes.map((note) => `  - ${note}`).join('\n')}`);
-const cpu = cpus();
-const postgresVersion = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().at(-1) : undefined;
-console.log(`\nmachine: ${String(cpu.length)} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}; Node ${process.version}`
-  + `${postgresVersion === undefined ? '' : `; PostgreSQL ${postgresVersion}`}; ${new Date().toISOString()}`);
-console.log(`load average before/after: ${loadBefore} / ${loadavg().map((load) => load.toFixed(2)).join(' ')}; server bench took ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+machine.print({ took: 'server bench' });
 if (failed) process.exitCode = 1;
