@@ -119,13 +119,36 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
   };
   const deskBooking = (booking: FakeBooking): unknown => ({ ...(publicBooking(booking) as object), citizen: { id: booking.citizenId, firstName: firstName(booking.citizenId) } });
 
-  /** Answers a replay (or a reused key) and returns true; else false. */
-  const replayed = (res: ServerResponse, scope: string, fingerprint: string): boolean => {
-    const previous = idempotency.get(scope);
-    if (previous === undefined) return false;
-    if (previous.fingerprint !== fingerprint) problem(res, 422, 'idempotency-key-reused');
-    else send(res, previous.status, previous.body, { 'idempotent-replayed': 'true' });
-    return true;
+  /**
+   * The start every booking POST shares: a valid Idempotency-Key and a JSON object body (else it answers the
+   * problem itself and gives `undefined`). `replayed()` answers a replay or a reused key and returns true;
+   * `answer()` sends a document and keeps it for replays of the key.
+   */
+  const readIdempotentPost = async (req: IncomingMessage, res: ServerResponse, path: string, userId: string): Promise<{
+    value: Record<string, unknown>;
+    replayed: () => boolean;
+    answer: (status: number, document: unknown) => undefined;
+  } | undefined> => {
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{1,255}$/.test(key)) return problem(res, 400, 'idempotency-key-required');
+    const body = await readJson(req, res);
+    if (body === undefined) return;
+    const value = body.value;
+    if (!isObject(value)) return invalid(res, [{ pointer: '', code: 'type' }]);
+    const scope = `${userId}|${key}`;
+    const fingerprint = `${path}|${JSON.stringify(value)}`;
+    const replayed = (): boolean => {
+      const previous = idempotency.get(scope);
+      if (previous === undefined) return false;
+      if (previous.fingerprint !== fingerprint) problem(res, 422, 'idempotency-key-reused');
+      else send(res, previous.status, previous.body, { 'idempotent-replayed': 'true' });
+      return true;
+    };
+    const answer = (status: number, document: unknown): undefined => {
+      idempotency.set(scope, { fingerprint, status, body: document });
+      return send(res, status, document);
+    };
+    return { value, replayed, answer };
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL, user: { id: string; role: string }): Promise<undefined> {
@@ -183,25 +206,16 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
     }
     if (method !== 'POST') return problem(res, 405, 'method-not-allowed');
 
-    const key = req.headers['idempotency-key'];
-    if (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{1,255}$/.test(key)) return problem(res, 400, 'idempotency-key-required');
-    const body = await readJson(req, res);
-    if (body === undefined) return;
-    const value = body.value;
-    if (!isObject(value)) return invalid(res, [{ pointer: '', code: 'type' }]);
-    const scope = `${user.id}|${key}`;
-    const fingerprint = `${path}|${JSON.stringify(value)}`;
-    const answer = (status: number, document: unknown): undefined => {
-      idempotency.set(scope, { fingerprint, status, body: document });
-      return send(res, status, document);
-    };
+    const post = await readIdempotentPost(req, res, path, user.id);
+    if (post === undefined) return;
+    const { value, replayed, answer } = post;
 
     if (path === '/v1/booking/holds') {
       const errors = extra(value, ['slotId', 'meetingTypeId']);
       if (typeof value.slotId !== 'string') errors.push({ pointer: '/slotId', code: 'type' });
       if (typeof value.meetingTypeId !== 'string') errors.push({ pointer: '/meetingTypeId', code: 'type' });
       if (errors.length > 0) return invalid(res, errors);
-      if (replayed(res, scope, fingerprint)) return;
+      if (replayed()) return;
       const slotId = value.slotId as string;
       const start = parseSlot(slotId);
       if (start === undefined || value.meetingTypeId !== MEETING_TYPE.id) return problem(res, 404, 'not-found');
@@ -226,7 +240,7 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
       });
       if (!answers.some((given) => isObject(given) && given.questionId === 'q-help')) errors.push({ pointer: '/answers', code: 'required' });
       if (errors.length > 0) return invalid(res, errors);
-      if (replayed(res, scope, fingerprint)) return;
+      if (replayed()) return;
       const found = holds.get(value.holdId as string);
       if (found?.citizenId !== user.id) return problem(res, 404, 'not-found');
       const claim = claims.get(found.slotId);
@@ -248,7 +262,7 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
       if (action === 'reschedule' && typeof value.holdId !== 'string') errors.push({ pointer: '/holdId', code: 'type' });
       if (action === 'cancel' && value.reason !== undefined && (typeof value.reason !== 'string' || value.reason.length > 500)) errors.push({ pointer: '/reason', code: 'maxLength' });
       if (errors.length > 0) return invalid(res, errors);
-      if (replayed(res, scope, fingerprint)) return;
+      if (replayed()) return;
       const found = bookings.get(decodeURIComponent(match[1]));
       if (found?.citizenId !== user.id) return problem(res, 404, 'not-found');
       if (action === 'cancel') {
@@ -282,7 +296,7 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
       else reasons.forEach((reason, index) => { if (typeof reason !== 'string' || !REASONS.includes(reason)) errors.push({ pointer: `/reasons/${String(index)}`, code: 'enum' }); });
       if (value.message !== undefined && (typeof value.message !== 'string' || value.message.length > 1000)) errors.push({ pointer: '/message', code: 'maxLength' });
       if (errors.length > 0) return invalid(res, errors);
-      if (replayed(res, scope, fingerprint)) return;
+      if (replayed()) return;
       const created = { id: randomUUID(), citizenId: user.id, reasons, message: typeof value.message === 'string' ? value.message : null, phone: typeof value.phone === 'string' ? value.phone : null, createdAt: new Date().toISOString(), handledAt: null };
       helpRequests.push(created);
       return answer(201, { id: created.id, reasons, message: created.message, createdAt: created.createdAt });
@@ -291,7 +305,7 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
       const errors = extra(value, ['meetingTypeId', 'deadline']);
       if (typeof value.meetingTypeId !== 'string') errors.push({ pointer: '/meetingTypeId', code: 'type' });
       if (errors.length > 0) return invalid(res, errors);
-      if (replayed(res, scope, fingerprint)) return;
+      if (replayed()) return;
       if (value.meetingTypeId !== MEETING_TYPE.id) return problem(res, 404, 'not-found');
       const deadline = deadlines.get(user.id) ?? (typeof value.deadline === 'string' ? value.deadline : undefined);
       if (deadline === undefined) return invalid(res, [{ pointer: '', code: 'deadline' }]);
@@ -366,25 +380,16 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
       return send(res, 200, { ...item, citizen: { id: citizenId, firstName: firstName(citizenId) } });
     }
     if (method !== 'POST') return problem(res, 405, 'method-not-allowed');
-    const key = req.headers['idempotency-key'];
-    if (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{1,255}$/.test(key)) return problem(res, 400, 'idempotency-key-required');
-    const body = await readJson(req, res);
-    if (body === undefined) return;
-    const value = body.value;
-    if (!isObject(value)) return invalid(res, [{ pointer: '', code: 'type' }]);
-    const scope = `${user.id}|${key}`;
-    const fingerprint = `${path}|${JSON.stringify(value)}`;
-    const answer = (status: number, document: unknown): undefined => {
-      idempotency.set(scope, { fingerprint, status, body: document });
-      return send(res, status, document);
-    };
+    const post = await readIdempotentPost(req, res, path, user.id);
+    if (post === undefined) return;
+    const { value, replayed, answer } = post;
     const reasonErrors = (): FieldError[] => (typeof value.reason !== 'string' || value.reason.length < 1 || value.reason.length > 500 ? [{ pointer: '/reason', code: 'required' }] : []);
     if (path === '/v1/booking/desk/bookings') {
       const errors = extra(value, ['citizenId', 'meetingTypeId', 'slotId', 'note']);
       if (typeof value.citizenId !== 'string') errors.push({ pointer: '/citizenId', code: 'type' });
       if (typeof value.slotId !== 'string') errors.push({ pointer: '/slotId', code: 'type' });
       if (errors.length > 0) return invalid(res, errors);
-      if (replayed(res, scope, fingerprint)) return;
+      if (replayed()) return;
       const citizenId = value.citizenId as string;
       const start = parseSlot(value.slotId as string);
       if (!mine.includes(citizenId) || start === undefined || value.meetingTypeId !== MEETING_TYPE.id) return problem(res, 404, 'not-found');
@@ -406,7 +411,7 @@ export function fakeBooking(deps: BookingDeps): { handle(req: IncomingMessage, r
       const errors = [...extra(value, action === 'move' ? ['slotId', 'reason'] : ['reason']), ...reasonErrors()];
       if (action === 'move' && typeof value.slotId !== 'string') errors.push({ pointer: '/slotId', code: 'type' });
       if (errors.length > 0) return invalid(res, errors);
-      if (replayed(res, scope, fingerprint)) return;
+      if (replayed()) return;
       const found = bookings.get(decodeURIComponent(match[1]));
       if (found === undefined || !mine.includes(found.citizenId)) return problem(res, 404, 'not-found');
       const reason = value.reason as string;

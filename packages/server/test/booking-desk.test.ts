@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   Availability, Booking, BookingChangedEvent, BookingDeskChangedEvent, DeskBooking, DeskBookingList, DeskCitizenList, DeskHelpRequest, DeskRequests, SlotList,
   type DeskChange, type Hold, type Slot,
@@ -7,7 +7,7 @@ import {
 import { ruleErrors } from '../src/routes/booking-desk.js';
 import { addDays, isoWeekday, localDate } from '../src/booking/zone.js';
 import { availabilityRulesFor } from '../src/seed.js';
-import { assertProblem, assertSchema, bearer, forEachDatabase, openStream, startServer, type TestServer } from './helpers.js';
+import { assertProblem, assertSchema, bookingSuite, forEachDatabase, openStream, type BookingWorld } from './helpers.js';
 
 describe('desk building blocks', () => {
   test('weekly rules: start before end, known meeting types, no overlap within one type and weekday', () => {
@@ -21,54 +21,11 @@ describe('desk building blocks', () => {
 });
 
 forEachDatabase('self-booking desk', (target) => {
-  let server: TestServer;
-  let drop: () => Promise<void>;
-  let keyCounter = 0;
-  let worldCounter = 0;
-  const newKey = () => `desk-key-${String(++keyCounter)}-${String(Date.now())}`;
+  const suite = bookingSuite(target, { keyPrefix: 'desk-key', worldPrefix: 'd', caseworkerName: 'Karin' });
+  const { call, world, newKey, holdAndBook, bookedClaims } = suite;
   const today = () => localDate(Date.now());
 
-  before(async () => {
-    const created = await target.create();
-    drop = created.drop;
-    server = await startServer(created.setting, { env: { RATE_LIMIT: '100000' } });
-  });
-  after(async () => {
-    await server.close();
-    await drop();
-  });
-
-  interface World {
-    caseworker: string;
-    desk: string;
-    citizens: string[];
-    tokens: string[];
-  }
-
-  /** A fresh caseworker (with the demo week) and `n` citizens assigned only to them. */
-  async function world(citizenCount: number, names: string[] = []): Promise<World> {
-    const tag = `d${String(++worldCounter)}`;
-    const caseworker = `caseworker-${tag}`;
-    const citizens = Array.from({ length: citizenCount }, (_, index) => `citizen-${tag}-${String(index)}`);
-    const db = server.database.db;
-    await db.insertInto('users').values({ id: caseworker, role: 'caseworker', first_name: 'Karin', team_id: null, description: null }).execute();
-    await db.insertInto('availability_rules').values(availabilityRulesFor(caseworker)).execute();
-    if (citizens.length > 0) {
-      await db.insertInto('users').values(citizens.map((id, index) => ({ id, role: 'citizen' as const, first_name: names[index] ?? 'Borger', team_id: null, description: null }))).execute();
-      await db.insertInto('assignments').values(citizens.map((id) => ({ caseworker_id: caseworker, citizen_id: id }))).execute();
-    }
-    return { caseworker, desk: await server.token(caseworker, 'caseworker'), citizens, tokens: await Promise.all(citizens.map((id) => server.token(id, 'citizen'))) };
-  }
-
-  const call = (token: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, key: string | null = method === 'POST' ? newKey() : null, headers: Record<string, string> = {}) =>
-    server.app.inject({
-      method,
-      url,
-      headers: { ...bearer(token), ...(key === null ? {} : { 'idempotency-key': key }), ...headers },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-
-  const deskSlots = async (w: World, citizenIndex = 0, meetingTypeId = 'mt-telefon', from = addDays(today(), 1), to = addDays(today(), 21)): Promise<Slot[]> => {
+  const deskSlots = async (w: BookingWorld, citizenIndex = 0, meetingTypeId = 'mt-telefon', from = addDays(today(), 1), to = addDays(today(), 21)): Promise<Slot[]> => {
     const response = await call(w.desk, 'GET', `/v1/booking/desk/slots?citizenId=${w.citizens[citizenIndex] ?? ''}&meetingTypeId=${meetingTypeId}&from=${from}&to=${to}`);
     assert.equal(response.statusCode, 200, response.body);
     const list = response.json<SlotList>();
@@ -80,19 +37,11 @@ forEachDatabase('self-booking desk', (target) => {
     assert.equal(response.statusCode, 200, response.body);
     return response.json<SlotList>().slots;
   };
-  const deskBook = (w: World, citizenIndex: number, slotId: string, key: string | null = newKey(), meetingTypeId = 'mt-telefon') =>
+  const deskBook = (w: BookingWorld, citizenIndex: number, slotId: string, key: string | null = newKey(), meetingTypeId = 'mt-telefon') =>
     call(w.desk, 'POST', '/v1/booking/desk/bookings', { citizenId: w.citizens[citizenIndex], meetingTypeId, slotId }, key);
-  const citizenBook = async (token: string, slotId: string): Promise<Booking> => {
-    const held = await call(token, 'POST', '/v1/booking/holds', { slotId, meetingTypeId: 'mt-telefon' });
-    assert.equal(held.statusCode, 201, held.body);
-    const booked = await call(token, 'POST', '/v1/booking/bookings', { holdId: held.json<Hold>().id, answers: [] });
-    assert.equal(booked.statusCode, 201, booked.body);
-    return booked.json<Booking>();
-  };
   const eventsOf = async (userId: string, type: string): Promise<unknown[]> =>
-    (await server.database.db.selectFrom('events').select('data').where('user_id', '=', userId).where('type', '=', type).orderBy('seq').execute()).map((row) => JSON.parse(row.data) as unknown);
+    (await suite.server.database.db.selectFrom('events').select('data').where('user_id', '=', userId).where('type', '=', type).orderBy('seq').execute()).map((row) => JSON.parse(row.data) as unknown);
   const deskChanges = async (caseworkerId: string) => (await eventsOf(caseworkerId, 'booking.desk-changed')) as DeskChange[];
-  const bookedClaims = (bookingId: string) => server.database.db.selectFrom('slot_claims').selectAll().where('booking_id', '=', bookingId).where('state', '=', 'booked').execute();
   const availability = async (token: string) => {
     const response = await call(token, 'GET', '/v1/booking/desk/availability');
     assert.equal(response.statusCode, 200, response.body);
@@ -146,7 +95,7 @@ forEachDatabase('self-booking desk', (target) => {
     const [slot] = await deskSlots(w);
     assert.ok([slot].every(Boolean), 'a free time');
     const day = slot.start.slice(0, 10);
-    const booking = await citizenBook(w.tokens[1] ?? '', slot.id);
+    const booking = await holdAndBook(w.tokens[1] ?? '', slot.id);
     const closed = await call(w.desk, 'PUT', `/v1/booking/desk/availability/exceptions/${day}`, { kind: 'sick', note: 'Syg' });
     assert.equal(closed.statusCode, 200, closed.body);
     assertSchema(Availability, closed.json());
@@ -177,9 +126,9 @@ forEachDatabase('self-booking desk', (target) => {
     const late = free.find((slot) => slot.start.slice(0, 10) > b.start.slice(0, 10));
     assert.ok([a, b].every(Boolean));
     assert.ok(late !== undefined, 'a later day');
-    const one = await citizenBook(w.tokens[0] ?? '', b.id);
+    const one = await holdAndBook(w.tokens[0] ?? '', b.id);
     const two = (await deskBook(w, 1, a.id)).json<DeskBooking>();
-    const three = await citizenBook(w.tokens[1] ?? '', late.id);
+    const three = await holdAndBook(w.tokens[1] ?? '', late.id);
     assert.equal((await call(w.tokens[0] ?? '', 'POST', `/v1/booking/bookings/${one.id}/cancel`, {})).statusCode, 200);
     const day = b.start.slice(0, 10);
     const list = await call(w.desk, 'GET', `/v1/booking/desk/bookings?from=${a.start.slice(0, 10)}&to=${day}`);
@@ -198,7 +147,7 @@ forEachDatabase('self-booking desk', (target) => {
     const citizens = await call(w.desk, 'GET', '/v1/booking/desk/citizens');
     assertSchema(DeskCitizenList, citizens.json());
     assert.deepEqual(citizens.json<DeskCitizenList>().items.map((citizen) => citizen.firstName), ['Bo', 'Åse'], 'Danish order: Å last');
-    await server.database.db.insertInto('booking_deadlines').values({ citizen_id: w.citizens[1] ?? '', deadline: addDays(today(), 9) }).execute();
+    await suite.server.database.db.insertInto('booking_deadlines').values({ citizen_id: w.citizens[1] ?? '', deadline: addDays(today(), 9) }).execute();
     assert.deepEqual((await call(w.desk, 'GET', '/v1/booking/desk/citizens')).json<DeskCitizenList>().items.map((citizen) => citizen.deadline), [addDays(today(), 9), null]);
   });
 
@@ -250,14 +199,14 @@ forEachDatabase('self-booking desk', (target) => {
     const held = await call(w.tokens[0] ?? '', 'POST', '/v1/booking/holds', { slotId: first.id, meetingTypeId: 'mt-telefon' });
     assert.equal(held.statusCode, 201);
     assert.ok(!(await deskSlots(w, 1)).some((free) => free.id === first.id), 'a held time is not free for the desk');
-    const before = await server.database.db.selectFrom('bookings').select('id').execute();
+    const before = await suite.server.database.db.selectFrom('bookings').select('id').execute();
     assertProblem(await deskBook(w, 1, first.id), 409, 'slot-unavailable');
     assertProblem(await deskBook(w, 0, first.id), 409, 'slot-unavailable');
-    await citizenBook(w.tokens[2] ?? '', second.id);
+    await holdAndBook(w.tokens[2] ?? '', second.id);
     assertProblem(await deskBook(w, 1, second.id), 409, 'slot-unavailable');
-    assert.equal((await server.database.db.selectFrom('bookings').select('id').execute()).length, before.length + 1);
+    assert.equal((await suite.server.database.db.selectFrom('bookings').select('id').execute()).length, before.length + 1);
     // Once the hold ran out, the desk takes the time over.
-    await server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('hold_id', '=', held.json<Hold>().id).execute();
+    await suite.server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('hold_id', '=', held.json<Hold>().id).execute();
     assert.equal((await deskBook(w, 1, first.id)).statusCode, 201);
   });
 
@@ -265,11 +214,11 @@ forEachDatabase('self-booking desk', (target) => {
     const w = await world(2);
     const [a, b, c] = await deskSlots(w);
     assert.ok([a, b, c].every(Boolean));
-    const booking = await citizenBook(w.tokens[0] ?? '', a.id);
-    const taken = await citizenBook(w.tokens[1] ?? '', c.id);
-    const counts = await server.database.db.selectFrom('slot_claims').select('start_at').execute();
+    const booking = await holdAndBook(w.tokens[0] ?? '', a.id);
+    const taken = await holdAndBook(w.tokens[1] ?? '', c.id);
+    const counts = await suite.server.database.db.selectFrom('slot_claims').select('start_at').execute();
     assertProblem(await call(w.desk, 'POST', `/v1/booking/desk/bookings/${booking.id}/move`, { slotId: c.id, reason: 'Flyttet' }), 409, 'slot-unavailable');
-    assert.equal((await server.database.db.selectFrom('slot_claims').select('start_at').execute()).length, counts.length);
+    assert.equal((await suite.server.database.db.selectFrom('slot_claims').select('start_at').execute()).length, counts.length);
     assert.equal((await call(w.tokens[0] ?? '', 'GET', `/v1/booking/bookings/${booking.id}`)).json<Booking>().start, a.start, 'a failed move leaves the booking');
     assertProblem(await call(w.desk, 'POST', `/v1/booking/desk/bookings/${booking.id}/move`, { slotId: b.id, reason: '' }), 400, 'invalid-request');
     assertProblem(await call(w.desk, 'POST', `/v1/booking/desk/bookings/${booking.id}/move`, { slotId: b.id }), 400, 'invalid-request');
@@ -313,7 +262,7 @@ forEachDatabase('self-booking desk', (target) => {
     assert.ok([contested].every(Boolean));
     // Twenty citizens already have a booking elsewhere that the desk will try to move onto the contested time.
     const movers: Booking[] = [];
-    for (let index = 0; index < 20; index++) movers.push(await citizenBook(w.tokens[20 + index] ?? '', free[1 + index]?.id ?? ''));
+    for (let index = 0; index < 20; index++) movers.push(await holdAndBook(w.tokens[20 + index] ?? '', free[1 + index]?.id ?? ''));
     const requests = [
       ...Array.from({ length: 20 }, (_, index) => deskBook(w, index, contested.id)),
       ...movers.map((booking) => call(w.desk, 'POST', `/v1/booking/desk/bookings/${booking.id}/move`, { slotId: contested.id, reason: 'Samlet på én dag' })),
@@ -326,11 +275,11 @@ forEachDatabase('self-booking desk', (target) => {
     assert.equal(statuses.filter((status) => status === 409).length, 49, JSON.stringify(statuses));
     for (const response of responses.filter((item) => item.statusCode === 409)) assert.equal(response.json<{ code: string }>().code, 'slot-unavailable');
     const start = new Date(Date.parse(contested.start)).toISOString();
-    const claims = await server.database.db.selectFrom('slot_claims').selectAll().where('caseworker_id', '=', w.caseworker).where('start_at', '=', start).execute();
+    const claims = await suite.server.database.db.selectFrom('slot_claims').selectAll().where('caseworker_id', '=', w.caseworker).where('start_at', '=', start).execute();
     assert.equal(claims.length, 1);
     // Every booking that was to be moved still has exactly one booked time.
     for (const booking of movers) assert.equal((await bookedClaims(booking.id)).length, 1);
-    const onContested = await server.database.db.selectFrom('bookings').select('id').where('caseworker_id', '=', w.caseworker).where('start_at', '=', start).where('status', '=', 'booked').execute();
+    const onContested = await suite.server.database.db.selectFrom('bookings').select('id').where('caseworker_id', '=', w.caseworker).where('start_at', '=', start).where('status', '=', 'booked').execute();
     assert.equal(onContested.length, claims[0]?.state === 'booked' ? 1 : 0);
     console.log(`[${target.name}] 50 concurrent desk bookings/moves/holds of one time: ${String(wins)} won, ${String(statuses.filter((status) => status === 409).length)} × 409`);
   });
@@ -339,7 +288,7 @@ forEachDatabase('self-booking desk', (target) => {
     const w = await world(2);
     const [a] = await deskSlots(w);
     assert.ok([a].every(Boolean));
-    const booking = await citizenBook(w.tokens[0] ?? '', a.id);
+    const booking = await holdAndBook(w.tokens[0] ?? '', a.id);
     assertProblem(await call(w.desk, 'POST', `/v1/booking/desk/bookings/${booking.id}/cancel`, {}), 400, 'invalid-request');
     assertProblem(await call(w.desk, 'POST', `/v1/booking/desk/bookings/${booking.id}/cancel`, { reason: 'x'.repeat(501) }), 400, 'invalid-request');
     const key = newKey();
@@ -378,7 +327,7 @@ forEachDatabase('self-booking desk', (target) => {
     const w = await world(1);
     const other = await world(1);
     const [slot] = await deskSlots(w);
-    const booking = await citizenBook(w.tokens[0] ?? '', slot.id);
+    const booking = await holdAndBook(w.tokens[0] ?? '', slot.id);
     const citizen = w.tokens[0] ?? '';
     const paths: ['GET' | 'POST' | 'PUT' | 'DELETE', string, unknown][] = [
       ['GET', '/v1/booking/desk/availability', undefined],
@@ -395,7 +344,7 @@ forEachDatabase('self-booking desk', (target) => {
       ['POST', '/v1/booking/desk/help-requests/any/handled', undefined],
     ];
     for (const [method, url, payload] of paths) assertProblem(await call(citizen, method, url, payload), 403, 'forbidden');
-    for (const [method, url] of paths) assertProblem(await server.app.inject({ method, url }), 401, 'unauthenticated');
+    for (const [method, url] of paths) assertProblem(await suite.server.app.inject({ method, url }), 401, 'unauthenticated');
 
     const [free] = await deskSlots(other);
     assertProblem(await call(other.desk, 'POST', `/v1/booking/desk/bookings/${booking.id}/move`, { slotId: free.id, reason: 'x' }), 404, 'not-found');
@@ -419,7 +368,7 @@ forEachDatabase('self-booking desk', (target) => {
     const foreign = await help(other.tokens[0] ?? '', 'Fremmed');
     // Close the caseworker's calendar up to the deadline so the citizen gets a receipt.
     const deadline = addDays(today(), 9);
-    await server.database.db.insertInto('booking_deadlines').values({ citizen_id: w.citizens[0] ?? '', deadline }).execute();
+    await suite.server.database.db.insertInto('booking_deadlines').values({ citizen_id: w.citizens[0] ?? '', deadline }).execute();
     for (let index = 0; index <= 9; index++) {
       assert.equal((await call(w.desk, 'PUT', `/v1/booking/desk/availability/exceptions/${addDays(today(), index)}`, { kind: 'holiday' })).statusCode, 200);
     }
@@ -458,7 +407,7 @@ forEachDatabase('self-booking desk', (target) => {
     assert.equal(fromHost.statusCode, 201, fromHost.body);
     assert.equal(fromHost.json<{ deadline: string }>().deadline, hostDeadline);
     const jobCentreDeadline = addDays(today(), 9);
-    await server.database.db.insertInto('booking_deadlines').values({ citizen_id: w.citizens[1] ?? '', deadline: jobCentreDeadline }).execute();
+    await suite.server.database.db.insertInto('booking_deadlines').values({ citizen_id: w.citizens[1] ?? '', deadline: jobCentreDeadline }).execute();
     const fromServer = await call(w.tokens[1] ?? '', 'POST', '/v1/booking/no-free-time-receipts', { meetingTypeId: 'mt-telefon', deadline: hostDeadline });
     assert.equal(fromServer.statusCode, 201, fromServer.body);
     assert.equal(fromServer.json<{ deadline: string }>().deadline, jobCentreDeadline);
@@ -466,12 +415,12 @@ forEachDatabase('self-booking desk', (target) => {
 
   test('citizen bookings, reschedules, cancels, help requests and receipts publish booking.desk-changed to the caseworker', async () => {
     const w = await world(1);
-    const stream = await openStream(await server.listen(), w.desk);
+    const stream = await openStream(await suite.server.listen(), w.desk);
     assert.equal(stream.status, 200);
     try {
       const [a, b] = await deskSlots(w);
       assert.ok([a, b].every(Boolean));
-      const booking = await citizenBook(w.tokens[0] ?? '', a.id);
+      const booking = await holdAndBook(w.tokens[0] ?? '', a.id);
       const live = await stream.nextEvent();
       assert.equal(live.event, 'booking.desk-changed');
       const envelope = JSON.parse(live.data ?? '{}') as unknown;
@@ -497,7 +446,7 @@ forEachDatabase('self-booking desk', (target) => {
   });
 
   test('the demo desk is not empty: Mette has upcoming bookings and a help request', async () => {
-    const mette = await server.token('caseworker-1');
+    const mette = await suite.server.token('caseworker-1');
     const bookings = (await call(mette, 'GET', `/v1/booking/desk/bookings?from=${today()}&to=${addDays(today(), 42)}`)).json<DeskBookingList>();
     assert.ok(bookings.items.length >= 1, 'an upcoming booking');
     assert.ok(bookings.items.every((item) => item.bookedBy === 'citizen'));

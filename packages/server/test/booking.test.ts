@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import { Booking, BookingPage, Hold, HelpRequest, MeetingTypeList, NoFreeTimeReceipt, SlotList } from '@jobunivers/contract';
 import { sql } from 'kysely';
 import { escapeText, foldLine } from '../src/booking/ical.js';
 import { addDays, formatLocal, isoWeekday, localDate, localToInstant, offsetAt } from '../src/booking/zone.js';
 import { runMaintenance } from '../src/maintenance.js';
 import { bookingClock } from '../src/routes/booking.js';
-import { availabilityRulesFor } from '../src/seed.js';
-import { assertProblem, assertSchema, bearer, forEachDatabase, startServer, type TestServer } from './helpers.js';
+import { assertProblem, assertSchema, bookingSuite, forEachDatabase } from './helpers.js';
 
 /** The next date (after `after`) on which Copenhagen changes between winter and summer time. */
 function nextDstChange(after: string): string {
@@ -37,51 +36,13 @@ describe('booking building blocks', () => {
 });
 
 forEachDatabase('self-booking', (target) => {
-  let server: TestServer;
-  let drop: () => Promise<void>;
-  let keyCounter = 0;
-  let worldCounter = 0;
-  const newKey = () => `booking-key-${String(++keyCounter)}-${String(Date.now())}`;
+  const suite = bookingSuite(target, { keyPrefix: 'booking-key', worldPrefix: 'w', caseworkerName: 'Test' });
+  const { call, world, newKey, holdAndBook, bookedClaims } = suite;
   const today = () => localDate(Date.now());
 
-  before(async () => {
-    const created = await target.create();
-    drop = created.drop;
-    // The concurrency tests send hundreds of requests from one address.
-    server = await startServer(created.setting, { env: { RATE_LIMIT: '100000' } });
-  });
-  after(async () => {
-    await server.close();
-    await drop();
-  });
   afterEach(() => {
     bookingClock.now = () => Date.now();
   });
-
-  /** A fresh caseworker with the demo week and `n` citizens assigned only to them. */
-  async function world(citizenCount: number): Promise<{ caseworker: string; citizens: string[]; tokens: string[] }> {
-    const tag = `w${String(++worldCounter)}`;
-    const caseworker = `caseworker-${tag}`;
-    const citizens = Array.from({ length: citizenCount }, (_, index) => `citizen-${tag}-${String(index)}`);
-    const db = server.database.db;
-    await db.insertInto('users').values({ id: caseworker, role: 'caseworker', first_name: 'Test', team_id: null, description: null }).execute();
-    await db.insertInto('availability_rules').values(availabilityRulesFor(caseworker)).execute();
-    for (let index = 0; index < citizens.length; index += 100) {
-      const chunk = citizens.slice(index, index + 100);
-      await db.insertInto('users').values(chunk.map((id) => ({ id, role: 'citizen' as const, first_name: 'Borger', team_id: null, description: null }))).execute();
-      await db.insertInto('assignments').values(chunk.map((id) => ({ caseworker_id: caseworker, citizen_id: id }))).execute();
-    }
-    const tokens = await Promise.all(citizens.map((id) => server.token(id, 'citizen')));
-    return { caseworker, citizens, tokens };
-  }
-
-  const call = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, key: string | null = method === 'POST' ? newKey() : null, headers: Record<string, string> = {}) =>
-    server.app.inject({
-      method,
-      url,
-      headers: { ...bearer(token), ...(key === null ? {} : { 'idempotency-key': key }), ...headers },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
 
   const slots = async (token: string, meetingTypeId: string, from: string, to: string): Promise<SlotList> => {
     const response = await call(token, 'GET', `/v1/booking/slots?meetingTypeId=${meetingTypeId}&from=${from}&to=${to}`);
@@ -94,23 +55,14 @@ forEachDatabase('self-booking', (target) => {
   const upcoming = (token: string, meetingTypeId = 'mt-telefon') => slots(token, meetingTypeId, addDays(today(), 1), addDays(today(), 21)).then((list) => list.slots);
   const hold = (token: string, slotId: string, meetingTypeId = 'mt-telefon', key: string | null = newKey()) => call(token, 'POST', '/v1/booking/holds', { slotId, meetingTypeId }, key);
   const book = (token: string, holdId: string, answers: unknown[] = [], key: string | null = newKey()) => call(token, 'POST', '/v1/booking/bookings', { holdId, answers }, key);
-  const holdAndBook = async (token: string, slotId: string, meetingTypeId = 'mt-telefon'): Promise<Booking> => {
-    const held = await hold(token, slotId, meetingTypeId);
-    assert.equal(held.statusCode, 201, held.body);
-    const booked = await book(token, held.json<Hold>().id, meetingTypeId === 'mt-fysisk' ? [{ questionId: 'q-help', value: 'o-nothing' }] : []);
-    assert.equal(booked.statusCode, 201, booked.body);
-    return booked.json<Booking>();
-  };
   const bookingCounts = async () => {
     const out: Record<string, number> = {};
     for (const table of ['bookings', 'booking_holds', 'slot_claims', 'idempotency_keys', 'help_requests', 'no_free_time_receipts'] as const) {
-      const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(server.database.db);
+      const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(suite.server.database.db);
       out[table] = Number(row.rows[0]?.n ?? 0);
     }
     return out;
   };
-  const bookedClaims = async (bookingId: string) =>
-    server.database.db.selectFrom('slot_claims').selectAll().where('booking_id', '=', bookingId).where('state', '=', 'booked').execute();
 
   test('meeting types come in the requested language, Danish by default', async () => {
     const { tokens } = await world(1);
@@ -196,10 +148,10 @@ forEachDatabase('self-booking', (target) => {
   });
 
   test('deadline comes from the job centre; nextAvailable is the first later date with a free slot', async () => {
-    const lars = await server.token('citizen-1');
+    const lars = await suite.server.token('citizen-1');
     const list = await slots(lars, 'mt-telefon', addDays(today(), 1), addDays(today(), 2));
     assert.ok(list.deadline !== null && list.deadline >= addDays(today(), 8), `deadline ${String(list.deadline)}`);
-    const { tokens } = await world(1);
+    const { tokens, caseworker } = await world(1);
     const token = tokens[0] ?? '';
     // A weekend has no times; nextAvailable names the first day after it with one.
     let saturday = addDays(today(), 1);
@@ -209,7 +161,7 @@ forEachDatabase('self-booking', (target) => {
     const later = await slots(token, 'mt-telefon', addDays(saturday, 2), addDays(saturday, 40));
     assert.equal(weekend.nextAvailable, later.slots[0]?.start.slice(0, 10));
     // Nothing within 6 months: null.
-    await server.database.db.deleteFrom('availability_rules').where('caseworker_id', '=', `caseworker-w${String(worldCounter)}`).execute();
+    await suite.server.database.db.deleteFrom('availability_rules').where('caseworker_id', '=', caseworker).execute();
     const none = await slots(token, 'mt-telefon', saturday, addDays(saturday, 1));
     assert.equal(none.nextAvailable, null);
   });
@@ -262,7 +214,7 @@ forEachDatabase('self-booking', (target) => {
   });
 
   test('200 citizens holding one time at once: exactly one hold', async () => {
-    const { tokens } = await world(200);
+    const { tokens, caseworker } = await world(200);
     const [slot] = await upcoming(tokens[0] ?? '');
     assert.ok([slot].every(Boolean), 'a free time');
     const responses = await Promise.all(tokens.map((token) => hold(token, slot.id)));
@@ -270,20 +222,20 @@ forEachDatabase('self-booking', (target) => {
     assert.equal(statuses.filter((status) => status === 201).length, 1, JSON.stringify(statuses.filter((status) => status !== 201 && status !== 409)));
     assert.equal(statuses.filter((status) => status === 409).length, 199);
     for (const response of responses.filter((item) => item.statusCode === 409)) assert.equal(response.json<{ code: string }>().code, 'slot-unavailable');
-    const claims = await server.database.db.selectFrom('slot_claims').selectAll().where('start_at', '=', new Date(Date.parse(slot.start)).toISOString()).where('caseworker_id', '=', `caseworker-w${String(worldCounter)}`).execute();
+    const claims = await suite.server.database.db.selectFrom('slot_claims').selectAll().where('start_at', '=', new Date(Date.parse(slot.start)).toISOString()).where('caseworker_id', '=', caseworker).execute();
     assert.equal(claims.length, 1);
     console.log(`[${target.name}] 200 concurrent holds: ${String(statuses.filter((status) => status === 201).length)} × 201, ${String(statuses.filter((status) => status === 409).length)} × 409`);
   });
 
   test('200 confirmations of one hold at once: exactly one booking', async () => {
-    const { tokens: [token = ''] } = await world(1);
+    const { tokens: [token = ''], citizens: [citizenId = ''] } = await world(1);
     const [slot] = await upcoming(token);
     const held = (await hold(token, slot.id)).json<Hold>();
     const responses = await Promise.all(Array.from({ length: 200 }, () => book(token, held.id)));
     const statuses = responses.map((response) => response.statusCode);
     assert.equal(statuses.filter((status) => status === 201).length, 1, JSON.stringify([...new Set(statuses)]));
     assert.ok(statuses.every((status) => status === 201 || status === 410), JSON.stringify([...new Set(statuses)]));
-    const rows = await server.database.db.selectFrom('bookings').select('id').where('citizen_id', '=', `citizen-w${String(worldCounter)}-0`).execute();
+    const rows = await suite.server.database.db.selectFrom('bookings').select('id').where('citizen_id', '=', citizenId).execute();
     assert.equal(rows.length, 1);
     assert.equal((await bookedClaims(rows[0]?.id ?? '')).length, 1);
     console.log(`[${target.name}] 200 concurrent confirmations: ${String(statuses.filter((status) => status === 201).length)} × 201, ${String(statuses.filter((status) => status === 410).length)} × 410`);
@@ -293,7 +245,7 @@ forEachDatabase('self-booking', (target) => {
     const { tokens: [token = ''] } = await world(1);
     const [slot] = await upcoming(token);
     const held = (await hold(token, slot.id)).json<Hold>();
-    await server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('hold_id', '=', held.id).execute();
+    await suite.server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('hold_id', '=', held.id).execute();
     const counts = await bookingCounts();
     assertProblem(await book(token, held.id), 410, 'hold-expired');
     assert.deepEqual(await bookingCounts(), counts);
@@ -332,7 +284,7 @@ forEachDatabase('self-booking', (target) => {
   });
 
   test('the same Idempotency-Key answers the same booking, also after the hold ran out', async () => {
-    const { tokens: [token = ''] } = await world(1);
+    const { tokens: [token = ''], citizens: [citizenId = ''] } = await world(1);
     const [slot] = await upcoming(token);
     const held = (await hold(token, slot.id)).json<Hold>();
     const key = newKey();
@@ -347,7 +299,7 @@ forEachDatabase('self-booking', (target) => {
     assert.equal(later.statusCode, 201);
     assert.equal(later.json<Booking>().id, first.json<Booking>().id);
     assertProblem(await book(token, held.id, [{ questionId: 'q-topic', value: 'x' }], key), 422, 'idempotency-key-reused');
-    const count = await server.database.db.selectFrom('bookings').select('id').where('citizen_id', '=', `citizen-w${String(worldCounter)}-0`).execute();
+    const count = await suite.server.database.db.selectFrom('bookings').select('id').where('citizen_id', '=', citizenId).execute();
     assert.equal(count.length, 1);
   });
 
@@ -389,7 +341,7 @@ forEachDatabase('self-booking', (target) => {
     const [a, b] = await upcoming(token);
     const booking = await holdAndBook(token, a.id);
     const newHold = (await hold(token, b.id)).json<Hold>();
-    await server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('hold_id', '=', newHold.id).execute();
+    await suite.server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('hold_id', '=', newHold.id).execute();
     const counts = await bookingCounts();
     assertProblem(await call(token, 'POST', `/v1/booking/bookings/${booking.id}/reschedule`, { holdId: newHold.id }), 410, 'hold-expired');
     assert.deepEqual(await bookingCounts(), counts);
@@ -409,7 +361,7 @@ forEachDatabase('self-booking', (target) => {
     const free = await upcoming(token);
     assert.ok(free.length >= 12);
     const booking = await holdAndBook(token, free[0]?.id ?? '');
-    const db = server.database.db;
+    const db = suite.server.database.db;
     const watch = { running: true };
     const observations: number[] = [];
     const watcher = (async () => {
@@ -517,13 +469,13 @@ forEachDatabase('self-booking', (target) => {
     assert.equal((await call(stranger, 'DELETE', `/v1/booking/holds/${ownerHold.id}`)).statusCode, 204);
     assert.deepEqual(await bookingCounts(), counts);
     assert.ok(!(await upcoming(stranger)).some((slot) => slot.id === b.id), 'the owner\'s hold still stands');
-    const mette = await server.token('caseworker-1');
+    const mette = await suite.server.token('caseworker-1');
     // Meeting types are the one booking read a caseworker shares (the desk needs their titles).
     assert.equal((await call(mette, 'GET', '/v1/booking/meeting-types')).statusCode, 200);
     for (const [method, url] of [['GET', `/v1/booking/bookings/${booking.id}`], ['GET', '/v1/booking/slots?meetingTypeId=mt-video&from=2030-01-01&to=2030-01-02'], ['POST', '/v1/booking/holds']] as const) {
       assertProblem(await call(mette, method, url, method === 'POST' ? { slotId: a.id, meetingTypeId: 'mt-telefon' } : undefined), 403, 'forbidden');
     }
-    assertProblem(await server.app.inject({ url: '/v1/booking/meeting-types' }), 401, 'unauthenticated');
+    assertProblem(await suite.server.app.inject({ url: '/v1/booking/meeting-types' }), 401, 'unauthenticated');
   });
 
   test('help requests are stored; a receipt is refused while free times exist before the deadline', async () => {
@@ -536,7 +488,7 @@ forEachDatabase('self-booking', (target) => {
     assertProblem(await call(token, 'POST', '/v1/booking/help-requests', { reasons: ['interpreter', 'interpreter'] }), 400, 'invalid-request');
     assertProblem(await call(token, 'POST', '/v1/booking/help-requests', { reasons: ['tea'] }), 400, 'invalid-request');
 
-    const lars = await server.token('citizen-1');
+    const lars = await suite.server.token('citizen-1');
     const counts = await bookingCounts();
     assertProblem(await call(lars, 'POST', '/v1/booking/no-free-time-receipts', { meetingTypeId: 'mt-telefon' }), 409, 'free-times-exist');
     assert.deepEqual(await bookingCounts(), counts);
@@ -544,9 +496,9 @@ forEachDatabase('self-booking', (target) => {
     // A citizen whose caseworker is closed until after the deadline gets the receipt.
     const { tokens: [closedToken = ''], caseworker, citizens: [citizenId = ''] } = await world(1);
     const deadline = addDays(today(), 9);
-    await server.database.db.insertInto('booking_deadlines').values({ citizen_id: citizenId, deadline }).execute();
+    await suite.server.database.db.insertInto('booking_deadlines').values({ citizen_id: citizenId, deadline }).execute();
     const closedDays = Array.from({ length: 10 }, (_, index) => ({ caseworker_id: caseworker, date: addDays(today(), index), closed: 1, note: null }));
-    await server.database.db.insertInto('availability_exceptions').values(closedDays).onConflict((oc) => oc.columns(['caseworker_id', 'date']).doNothing()).execute();
+    await suite.server.database.db.insertInto('availability_exceptions').values(closedDays).onConflict((oc) => oc.columns(['caseworker_id', 'date']).doNothing()).execute();
     const receipt = await call(closedToken, 'POST', '/v1/booking/no-free-time-receipts', { meetingTypeId: 'mt-telefon' });
     assert.equal(receipt.statusCode, 201, receipt.body);
     const body = receipt.json<NoFreeTimeReceipt>();
@@ -561,11 +513,11 @@ forEachDatabase('self-booking', (target) => {
     const [a, b, c] = await upcoming(token);
     const booking = await holdAndBook(token, a.id);
     const stale = (await hold(token, b.id)).json<Hold>();
-    await server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString() }).where('hold_id', '=', stale.id).execute();
+    await suite.server.database.db.updateTable('slot_claims').set({ expires_at: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString() }).where('hold_id', '=', stale.id).execute();
     const live = (await hold(other, c.id)).json<Hold>();
-    const removed = await runMaintenance(server.database.db, server.config);
+    const removed = await runMaintenance(suite.server.database.db, suite.server.config);
     assert.ok(removed.expiredHolds >= 1);
-    const db = server.database.db;
+    const db = suite.server.database.db;
     assert.equal((await db.selectFrom('slot_claims').select('hold_id').where('hold_id', '=', stale.id).execute()).length, 0);
     assert.equal((await db.selectFrom('slot_claims').select('hold_id').where('hold_id', '=', live.id).execute()).length, 1);
     assert.equal((await bookedClaims(booking.id)).length, 1);

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import type { Booking, Hold } from '@jobunivers/contract';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { SignJWT } from 'jose';
@@ -16,7 +17,7 @@ import { buildApp, type BuildAppOptions } from '../src/app.js';
 import { loadConfig, type DatabaseSetting, type ServerConfig } from '../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
-import { seedDemoData } from '../src/seed.js';
+import { availabilityRulesFor, seedDemoData } from '../src/seed.js';
 import type { App } from '../src/context.js';
 import type { EventBus } from '../src/events/bus.js';
 
@@ -179,6 +180,94 @@ export async function signToken(claims: TokenClaims): Promise<string> {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A caseworker with the demo week and citizens assigned only to them (so tests do not share free times). */
+export interface BookingWorld {
+  caseworker: string;
+  /** The caseworker's token. */
+  desk: string;
+  citizens: string[];
+  tokens: string[];
+}
+
+/**
+ * What the self-booking suites share: a server on a fresh database with the rate limit out of the way (the
+ * concurrency tests send hundreds of requests from one address), requests with fresh Idempotency-Keys, new worlds,
+ * and the citizen's hold-then-book. Call it inside the suite: it registers the suite's `before` and `after`.
+ */
+export function bookingSuite(target: DatabaseTarget, options: { keyPrefix: string; worldPrefix: string; caseworkerName: string }) {
+  let started: TestServer | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  let keyCounter = 0;
+  let worldCounter = 0;
+  const server = (): TestServer => {
+    if (started === undefined) throw new Error('the suite\'s server is not started yet');
+    return started;
+  };
+
+  before(async () => {
+    const created = await target.create();
+    drop = created.drop;
+    started = await startServer(created.setting, { env: { RATE_LIMIT: '100000' } });
+  });
+  after(async () => {
+    await started?.close();
+    await drop?.();
+  });
+
+  const newKey = (): string => `${options.keyPrefix}-${String(++keyCounter)}-${String(Date.now())}`;
+
+  /** A request as `token`; a POST sends a new Idempotency-Key unless `key` says otherwise (`null`: none). */
+  const call = (token: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, key: string | null = method === 'POST' ? newKey() : null, headers: Record<string, string> = {}) =>
+    server().app.inject({
+      method,
+      url,
+      headers: { ...bearer(token), ...(key === null ? {} : { 'idempotency-key': key }), ...headers },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+
+  /** A new world with `citizenCount` citizens, named `citizenNames` in order (Borger otherwise). */
+  const world = async (citizenCount: number, citizenNames: readonly string[] = []): Promise<BookingWorld> => {
+    const tag = `${options.worldPrefix}${String(++worldCounter)}`;
+    const caseworker = `caseworker-${tag}`;
+    const citizens = Array.from({ length: citizenCount }, (_, index) => `citizen-${tag}-${String(index)}`);
+    const { db } = server().database;
+    await db.insertInto('users').values({ id: caseworker, role: 'caseworker', first_name: options.caseworkerName, team_id: null, description: null }).execute();
+    await db.insertInto('availability_rules').values(availabilityRulesFor(caseworker)).execute();
+    for (let index = 0; index < citizens.length; index += 100) {
+      const chunk = citizens.slice(index, index + 100);
+      await db.insertInto('users').values(chunk.map((id, offset) => ({ id, role: 'citizen' as const, first_name: citizenNames[index + offset] ?? 'Borger', team_id: null, description: null }))).execute();
+      await db.insertInto('assignments').values(chunk.map((id) => ({ caseworker_id: caseworker, citizen_id: id }))).execute();
+    }
+    const desk = await server().token(caseworker, 'caseworker');
+    return { caseworker, desk, citizens, tokens: await Promise.all(citizens.map((id) => server().token(id, 'citizen'))) };
+  };
+
+  /** The citizen holds the time and books it (answering mt-fysisk's required question); both must succeed. */
+  const holdAndBook = async (token: string, slotId: string, meetingTypeId = 'mt-telefon'): Promise<Booking> => {
+    const held = await call(token, 'POST', '/v1/booking/holds', { slotId, meetingTypeId });
+    assert.equal(held.statusCode, 201, held.body);
+    const booked = await call(token, 'POST', '/v1/booking/bookings', { holdId: held.json<Hold>().id, answers: meetingTypeId === 'mt-fysisk' ? [{ questionId: 'q-help', value: 'o-nothing' }] : [] });
+    assert.equal(booked.statusCode, 201, booked.body);
+    return booked.json<Booking>();
+  };
+
+  /** The booked claims of a booking: exactly one while it is booked, none once cancelled. */
+  const bookedClaims = (bookingId: string) =>
+    server().database.db.selectFrom('slot_claims').selectAll().where('booking_id', '=', bookingId).where('state', '=', 'booked').execute();
+
+  return {
+    /** The suite's server (started in `before`). */
+    get server(): TestServer {
+      return server();
+    },
+    newKey,
+    call,
+    world,
+    holdAndBook,
+    bookedClaims,
+  };
+}
 
 /** Asserts a problem+json response with the given status and code, and answers its body. */
 export function assertProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, code: string): Record<string, unknown> {

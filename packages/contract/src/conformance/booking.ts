@@ -40,6 +40,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
+/** Whether two timestamps name the same instant (whatever their offsets). */
+export function sameInstant(a: string, b: string): boolean {
+  return Date.parse(a) === Date.parse(b);
+}
+
 /** `20261201T080000Z`: an instant as an iCalendar UTC date-time. */
 export function icalUtc(time: string): string {
   return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -69,6 +74,22 @@ export async function meetingTypes(ctx: RuleContext, as: Actor): Promise<Meeting
   ctx.step('GET /v1/booking/meeting-types');
   const list = expectJson(await send(ctx, 'GET', '/v1/booking/meeting-types', { as }), 200, 'MeetingTypeList') as { items: MeetingType[] };
   return list.items;
+}
+
+/** The first meeting type the server lists (skips the rule when there is none). */
+export async function firstMeetingType(ctx: RuleContext, as: Actor): Promise<MeetingType> {
+  const type = (await meetingTypes(ctx, as)).at(0);
+  if (type === undefined) skip('GET /v1/booking/meeting-types lists no meeting type');
+  return type;
+}
+
+/** Fails with `message` unless the items are sorted by `start`, earliest first (`ascending`) or latest first. */
+export function expectSortedByStart(items: readonly { start: string }[], order: 'ascending' | 'descending', message: string): void {
+  for (let index = 1; index < items.length; index++) {
+    const previous = Date.parse(items[index - 1]?.start ?? '');
+    const current = Date.parse(items[index]?.start ?? '');
+    check(order === 'ascending' ? previous <= current : previous >= current, message);
+  }
 }
 
 export function slotsPath(meetingTypeId: string, from: string, to: string): string {

@@ -186,6 +186,17 @@ export function expectProblem(res: Res, status: number, code: string, expectatio
   }
 }
 
+/** `400 invalid-request` whose `errors[]` has a pointer at `prefix` or under it (`/reasons` takes `/reasons/0`). */
+export function expectInvalidAt(res: Res, prefix: string): void {
+  expectProblem(res, 400, 'invalid-request');
+  const errors = isRecord(res.body) ? res.body.errors : undefined;
+  if (!Array.isArray(errors) || errors.length === 0) fail(`${res.method} ${res.path} → 400 invalid-request: no "errors" array with the field problems`);
+  const pointers = errors.map((error) => (isRecord(error) ? error.pointer : undefined));
+  if (!pointers.some((pointer) => typeof pointer === 'string' && (pointer === prefix || pointer.startsWith(`${prefix}/`)))) {
+    fail(`${res.method} ${res.path}: errors[].pointer should point at ${prefix}, got ${JSON.stringify(pointers)}`);
+  }
+}
+
 /** A strong entity tag (`"…"`, not `W/"…"`). */
 export function expectStrongEtag(res: Res): string {
   const etag = res.headers.get('etag');

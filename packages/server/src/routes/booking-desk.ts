@@ -11,14 +11,16 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { authenticate, userOf } from '../auth.js';
+import { cancelBooking } from '../booking/cancel.js';
 import { claimForBooking, lockUser, overlapsOtherClaim, releaseBookedClaim, type ClaimTime } from '../booking/claims.js';
 import { bookingClock, MAX_DESK_RANGE_DAYS, MAX_SLOT_RANGE_DAYS } from '../booking/clock.js';
 import { caseworkersOf, notifyCitizen, notifyDesks } from '../booking/desk-events.js';
-import { deskBookingDocument, loadMeetingType } from '../booking/documents.js';
-import { decodeSlotId, encodeSlotId, findCandidate, firstFreeSlot, freeSlots, type SlotCandidate, type SlotScope } from '../booking/slots.js';
+import { deskBookingDocument, loadMeetingType, slotListDocument } from '../booking/documents.js';
+import { sendIdempotentResult } from '../booking/idempotent-reply.js';
+import { decodeSlotId, findCandidate, type SlotCandidate, type SlotScope } from '../booking/slots.js';
 import { textLanguage, toBooking, type TextLanguage } from '../booking/texts.js';
 import { dateRangeErrors, rejectInvalid } from '../booking/validation.js';
-import { addDays, addMonths, formatLocal, isRealDate, localDate, localToInstant, minutesOf } from '../booking/zone.js';
+import { addDays, isRealDate, localDate, localToInstant, minutesOf } from '../booking/zone.js';
 import type { App, AppContext } from '../context.js';
 import type { BookingsTable, Database } from '../db/schema.js';
 import { nowIso, toIso } from '../db/time.js';
@@ -78,12 +80,6 @@ export function bookingDeskRoutes(app: App, context: AppContext): void {
     const slot = await findCandidate(trx, deskScope(caseworkerId), meetingType, decoded, now);
     if (slot === undefined) throw slotNotFound();
     return slot;
-  };
-
-  const send = (reply: FastifyReply, result: { status: number; body: unknown; replayed: boolean }) => {
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    reply.header('cache-control', 'no-store');
-    return reply.code(result.status).send(result.body);
   };
 
   // ---- Availability --------------------------------------------------------------------------------------
@@ -255,18 +251,9 @@ export function bookingDeskRoutes(app: App, context: AppContext): void {
     if ((await assignedCitizen(db, user.id, citizenId)) === undefined) throw citizenNotFound();
     const meetingType = await loadMeetingType(db, meetingTypeId);
     if (meetingType === undefined) throw meetingTypeNotFound();
-    const now = bookingClock.now();
-    const scope = deskScope(user.id);
-    const slots = await freeSlots(db, scope, meetingType, from, to, now);
-    const next = await firstFreeSlot(db, scope, meetingType, addDays(to, 1), addMonths(to, 6), now);
-    const deadline = await db.selectFrom('booking_deadlines').select('deadline').where('citizen_id', '=', citizenId).executeTakeFirst();
+    const list = await slotListDocument(db, deskScope(user.id), meetingType, { from, to }, citizenId, bookingClock.now());
     reply.header('cache-control', 'no-store');
-    return {
-      timeZone: 'Europe/Copenhagen',
-      deadline: deadline?.deadline ?? null,
-      slots: slots.map((slot) => ({ id: encodeSlotId(slot.caseworkerId, slot.start), start: formatLocal(slot.start), end: formatLocal(slot.end) })),
-      nextAvailable: next === undefined ? null : localDate(next.start),
-    };
+    return list;
   });
 
   app.post('/v1/booking/desk/bookings', { onRequest: caseworker, schema: { body: DeskBookingCreate } }, async (request, reply) => {
@@ -298,7 +285,7 @@ export function bookingDeskRoutes(app: App, context: AppContext): void {
       await notifyDesks(publish, [user.id], { kind: 'booking', id });
       return { status: 201, body: await deskBookingDocument(trx, row, lang) };
     });
-    return send(reply, result);
+    return sendIdempotentResult(reply, result);
   });
 
   app.post('/v1/booking/desk/bookings/:id/move', { onRequest: caseworker, schema: { params: IdParams, body: DeskBookingMove } }, async (request, reply) => {
@@ -330,7 +317,7 @@ export function bookingDeskRoutes(app: App, context: AppContext): void {
       await notifyDesks(publish, [user.id], { kind: 'booking', id: updated.id });
       return { status: 200, body: await deskBookingDocument(trx, updated, lang) };
     });
-    return send(reply, result);
+    return sendIdempotentResult(reply, result);
   });
 
   app.post('/v1/booking/desk/bookings/:id/cancel', { onRequest: caseworker, schema: { params: IdParams, body: DeskBookingCancel } }, async (request, reply) => {
@@ -339,20 +326,12 @@ export function bookingDeskRoutes(app: App, context: AppContext): void {
     const result = await runIdempotent(db, bus, request, user.id, async (trx, publish) => {
       const booking = await lockedOwnBooking(trx, user.id, request.params.id);
       if (booking.status === 'cancelled') return { status: 200, body: await deskBookingDocument(trx, booking, lang) };
-      await trx.deleteFrom('slot_claims').where('booking_id', '=', booking.id).where('state', '=', 'booked').execute();
-      const updated = await trx
-        .updateTable('bookings')
-        .set({ status: 'cancelled', sequence: booking.sequence + 1, cancel_reason: request.body.reason, cancelled_by: 'caseworker', updated_at: nowIso() })
-        .where('id', '=', booking.id)
-        .where('sequence', '=', booking.sequence)
-        .returningAll()
-        .executeTakeFirst();
-      if (updated === undefined) throw new Error('the booking changed during the cancel');
+      const updated = await cancelBooking(trx, booking, 'caseworker', request.body.reason);
       await notifyCitizen(trx, publish, updated);
       await notifyDesks(publish, [user.id], { kind: 'booking', id: updated.id });
       return { status: 200, body: await deskBookingDocument(trx, updated, lang) };
     });
-    return send(reply, result);
+    return sendIdempotentResult(reply, result);
   });
 
   // ---- Help requests and receipts -------------------------------------------------------------------------

@@ -12,11 +12,13 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { authenticate, userOf } from '../auth.js';
+import { cancelBooking } from '../booking/cancel.js';
 import { lockUser, overlapsOtherClaim, releaseBookedClaim } from '../booking/claims.js';
 import { bookingClock, HOLD_MINUTES, MAX_SLOT_RANGE_DAYS } from '../booking/clock.js';
 import { caseworkersOf, notifyDesks } from '../booking/desk-events.js';
-import { bookingDocument, loadMeetingType } from '../booking/documents.js';
-import { citizenScope, decodeSlotId, encodeSlotId, findCandidate, firstFreeSlot, freeSlots } from '../booking/slots.js';
+import { bookingDocument, loadMeetingType, slotListDocument } from '../booking/documents.js';
+import { sendIdempotentResult } from '../booking/idempotent-reply.js';
+import { citizenScope, decodeSlotId, findCandidate, firstFreeSlot } from '../booking/slots.js';
 import { renderCalendar } from '../booking/ical.js';
 import { answerErrors, textLanguage, toMeetingType, type TextLanguage } from '../booking/texts.js';
 import { dateRangeErrors, rejectInvalid } from '../booking/validation.js';
@@ -81,17 +83,9 @@ export function bookingRoutes(app: App, context: AppContext): void {
     const meetingType = await loadMeetingType(db, meetingTypeId);
     if (meetingType === undefined) throw meetingTypeNotFound();
     const now = bookingClock.now();
-    const scope = await citizenScope(db, user.id);
-    const slots = await freeSlots(db, scope, meetingType, from, to, now);
-    const next = await firstFreeSlot(db, scope, meetingType, addDays(to, 1), addMonths(to, 6), now);
-    const deadline = await db.selectFrom('booking_deadlines').select('deadline').where('citizen_id', '=', user.id).executeTakeFirst();
+    const list = await slotListDocument(db, await citizenScope(db, user.id), meetingType, { from, to }, user.id, now);
     reply.header('cache-control', 'no-store');
-    return {
-      timeZone: 'Europe/Copenhagen',
-      deadline: deadline?.deadline ?? null,
-      slots: slots.map((slot) => ({ id: encodeSlotId(slot.caseworkerId, slot.start), start: formatLocal(slot.start), end: formatLocal(slot.end) })),
-      nextAvailable: next === undefined ? null : localDate(next.start),
-    };
+    return list;
   });
 
   app.post('/v1/booking/holds', { onRequest: citizen, schema: { body: HoldCreate } }, async (request, reply) => {
@@ -147,9 +141,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
       const hold: Hold = { id: holdId, slotId, start: formatLocal(slot.start), end: formatLocal(slot.end), expiresAt };
       return { status: 201, body: hold };
     });
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    reply.header('cache-control', 'no-store');
-    return reply.code(result.status).send(result.body);
+    return sendIdempotentResult(reply, result);
   });
 
   app.delete('/v1/booking/holds/:id', { onRequest: citizen, schema: { params: IdParams } }, async (request, reply) => {
@@ -185,9 +177,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
       await notifyDesks(publish, [row.caseworker_id], { kind: 'booking', id: row.id });
       return { status: 201, body: await bookingDocument(trx, row, lang) };
     });
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    reply.header('cache-control', 'no-store');
-    return reply.code(result.status).send(result.body);
+    return sendIdempotentResult(reply, result);
   });
 
   app.get('/v1/booking/bookings', { onRequest: citizen, schema: { querystring: BookingListQuery } }, async (request, reply): Promise<BookingPage> => {
@@ -296,9 +286,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
       await notifyDesks(publish, [booking.caseworker_id, updated.caseworker_id], { kind: 'booking', id: updated.id });
       return { status: 200, body: await bookingDocument(trx, updated, lang) };
     });
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    reply.header('cache-control', 'no-store');
-    return reply.code(result.status).send(result.body);
+    return sendIdempotentResult(reply, result);
   });
 
   app.post('/v1/booking/bookings/:id/cancel', { onRequest: citizen, schema: { params: IdParams, body: BookingCancel } }, async (request, reply) => {
@@ -309,21 +297,11 @@ export function bookingRoutes(app: App, context: AppContext): void {
       const booking = await ownBooking(trx, user.id, request.params.id);
       if (booking === undefined) throw bookingNotFound();
       if (booking.status === 'cancelled') return { status: 200, body: await bookingDocument(trx, booking, lang) };
-      await trx.deleteFrom('slot_claims').where('booking_id', '=', booking.id).where('state', '=', 'booked').execute();
-      const updated = await trx
-        .updateTable('bookings')
-        .set({ status: 'cancelled', sequence: booking.sequence + 1, cancel_reason: request.body.reason ?? null, cancelled_by: 'citizen', updated_at: nowIso() })
-        .where('id', '=', booking.id)
-        .where('sequence', '=', booking.sequence)
-        .returningAll()
-        .executeTakeFirst();
-      if (updated === undefined) throw new Error('the booking changed during the cancel');
+      const updated = await cancelBooking(trx, booking, 'citizen', request.body.reason ?? null);
       await notifyDesks(publish, [updated.caseworker_id], { kind: 'booking', id: updated.id });
       return { status: 200, body: await bookingDocument(trx, updated, lang) };
     });
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    reply.header('cache-control', 'no-store');
-    return reply.code(result.status).send(result.body);
+    return sendIdempotentResult(reply, result);
   });
 
   app.post('/v1/booking/help-requests', { onRequest: citizen, schema: { body: HelpRequestCreate } }, async (request, reply) => {
@@ -337,9 +315,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
       const body: HelpRequest = { id, reasons, message: message ?? null, createdAt };
       return { status: 201, body };
     });
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    reply.header('cache-control', 'no-store');
-    return reply.code(result.status).send(result.body);
+    return sendIdempotentResult(reply, result);
   });
 
   app.post('/v1/booking/no-free-time-receipts', { onRequest: citizen, schema: { body: NoFreeTimeReceiptCreate } }, async (request, reply) => {
@@ -374,9 +350,7 @@ export function bookingRoutes(app: App, context: AppContext): void {
       const body: NoFreeTimeReceipt = { id, meetingTypeId: meetingType.id, deadline, issuedAt, firstAvailable };
       return { status: 201, body };
     });
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    reply.header('cache-control', 'no-store');
-    return reply.code(result.status).send(result.body);
+    return sendIdempotentResult(reply, result);
   });
 }
 

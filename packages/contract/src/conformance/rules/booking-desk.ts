@@ -6,8 +6,11 @@
  */
 import type { Availability, AvailabilityRule, Booking, DeskBooking, Slot, SlotList } from '../../schemas/index.js';
 import { check, fail, skip, sleep, type Actor, type RuleContext, type RuleGroup } from '../context.js';
-import { addDays, bookingState, cleanupBooking, meetingTypes, pickSlot, readBooking, rememberBooking, requireSelfBooking, today, WINDOW_DAYS } from '../booking.js';
-import { describe, expectJson, expectProblem, expectSchema, expectStatus, expectStrongEtag, isRecord, sameJson, send, type Res } from '../http.js';
+import {
+  addDays, bookingState, cleanupBooking, expectSortedByStart, firstMeetingType, meetingTypes, pickSlot, readBooking, rememberBooking, requireSelfBooking, sameInstant,
+  today, WINDOW_DAYS,
+} from '../booking.js';
+import { describe, expectInvalidAt, expectJson, expectProblem, expectSchema, expectStatus, expectStrongEtag, isRecord, sameJson, send, type Res } from '../http.js';
 import { actor, newKey } from '../notifications.js';
 import { EventStream, type SseEvent } from '../sse.js';
 
@@ -42,17 +45,6 @@ function putRules(ctx: RuleContext, caseworker: Actor, rules: unknown[], ifMatch
 
 const ruleKey = (rule: AvailabilityRule): string => `${String(rule.weekday)} ${rule.start} ${rule.meetingTypeId} ${rule.end}`;
 const sortedRules = (rules: readonly AvailabilityRule[]): string[] => rules.map(ruleKey).sort();
-
-/** `invalid-request` whose `errors[]` has a pointer under `prefix`. */
-function expectInvalidAt(res: Res, prefix: string): void {
-  expectProblem(res, 400, 'invalid-request');
-  const errors = isRecord(res.body) ? res.body.errors : undefined;
-  if (!Array.isArray(errors) || errors.length === 0) fail(`${res.method} ${res.path} → 400 invalid-request: no "errors" array with the field problems`);
-  const pointers = errors.map((error) => (isRecord(error) ? error.pointer : undefined));
-  if (!pointers.some((pointer) => typeof pointer === 'string' && (pointer === prefix || pointer.startsWith(`${prefix}/`)))) {
-    fail(`${res.method} ${res.path}: errors[].pointer should point at ${prefix}, got ${JSON.stringify(pointers)}`);
-  }
-}
 
 interface DeskPlan {
   caseworker: Actor;
@@ -102,7 +94,18 @@ async function deskCancel(ctx: RuleContext, p: DeskPlan, id: string, reason: str
   return expectJson(await deskAction(ctx, p, id, 'cancel', { reason }), 200, 'DeskBooking') as DeskBooking;
 }
 
-const sameInstant = (a: string, b: string): boolean => Date.parse(a) === Date.parse(b);
+/** Cancels a booking a rule made and no longer needs. */
+function cancelAfterRule(ctx: RuleContext, p: DeskPlan, id: string): Promise<DeskBooking> {
+  return deskCancel(ctx, p, id, `Conformance ${ctx.suite.runId}: cleanup`);
+}
+
+/** A plan with two free times, one of them booked on the citizen's behalf. */
+async function planWithBooking(ctx: RuleContext): Promise<{ p: DeskPlan; slot: Slot; booked: DeskBooking }> {
+  const p = await plan(ctx, 2);
+  const slot = pickSlot(ctx, p.slots);
+  const booked = await bookOnBehalf(ctx, p, slot);
+  return { p, slot, booked };
+}
 
 async function openEvents(ctx: RuleContext, as: Actor, who: string): Promise<EventStream> {
   ctx.step(`GET /v1/events as the ${who}`);
@@ -187,8 +190,7 @@ export const bookingDesk: RuleGroup = {
       needs: ['caseworker'],
       async run(ctx) {
         const caseworker = await deskFor(ctx);
-        const type = (await meetingTypes(ctx, caseworker)).at(0);
-        if (type === undefined) skip('GET /v1/booking/meeting-types lists no meeting type');
+        const type = await firstMeetingType(ctx, caseworker);
         const before = await readAvailability(ctx, caseworker);
         const cases: [string, AvailabilityRule[], string][] = [
           ['start after end', [{ meetingTypeId: type.id, weekday: 7, start: '10:00', end: '09:00' }], '/rules/0'],
@@ -237,10 +239,8 @@ export const bookingDesk: RuleGroup = {
         ctx.step(`GET ${path}`);
         const list = expectJson(await send(ctx, 'GET', path, { as: p.caseworker }), 200, 'DeskBookingList') as { items: DeskBooking[] };
         check(list.items.some((item) => item.id === created.id), `GET ${path} does not list the new booking`);
-        for (let index = 1; index < list.items.length; index++) {
-          check(Date.parse(list.items[index - 1]?.start ?? '') <= Date.parse(list.items[index]?.start ?? ''), `GET ${path} is not sorted by start`);
-        }
-        await deskCancel(ctx, p, created.id, `Conformance ${ctx.suite.runId}: cleanup`);
+        expectSortedByStart(list.items, 'ascending', `GET ${path} is not sorted by start`);
+        await cancelAfterRule(ctx, p, created.id);
       },
     },
     {
@@ -248,9 +248,7 @@ export const bookingDesk: RuleGroup = {
       title: 'POST …/desk/bookings/{id}/move with a reason → 200, same id, the new time, sequence + 1, changeReason; the citizen sees the move and the reason; the old time is free again',
       needs: ['citizen', 'caseworker'],
       async run(ctx) {
-        const p = await plan(ctx, 2);
-        const first = pickSlot(ctx, p.slots);
-        const booked = await bookOnBehalf(ctx, p, first);
+        const { p, slot: first, booked } = await planWithBooking(ctx);
         const second = pickSlot(ctx, p.slots, [first.id]);
         const reason = `Conformance ${ctx.suite.runId}: the caseworker is ill`;
         const moved = expectJson(await deskAction(ctx, p, booked.id, 'move', { slotId: second.id, reason }), 200, 'DeskBooking') as DeskBooking;
@@ -265,7 +263,7 @@ export const bookingDesk: RuleGroup = {
         const free = await deskSlots(ctx, p.caseworker, p.citizen.id, p.meetingTypeId);
         check(free.some((item) => item.id === first.id), `the old time ${first.start} is not free again after the move`);
         check(!free.some((item) => item.id === second.id), `the new time ${second.start} is still free`);
-        await deskCancel(ctx, p, booked.id, `Conformance ${ctx.suite.runId}: cleanup`);
+        await cancelAfterRule(ctx, p, booked.id);
       },
     },
     {
@@ -273,9 +271,7 @@ export const bookingDesk: RuleGroup = {
       title: 'POST …/desk/bookings/{id}/cancel with a reason → 200 cancelled, cancelledBy caseworker, the reason, sequence + 1; without a reason → 400; again → unchanged; move → 409 booking-cancelled',
       needs: ['citizen', 'caseworker'],
       async run(ctx) {
-        const p = await plan(ctx, 2);
-        const slot = pickSlot(ctx, p.slots);
-        const booked = await bookOnBehalf(ctx, p, slot);
+        const { p, slot, booked } = await planWithBooking(ctx);
         ctx.step('cancel without a reason');
         expectInvalidAt(await deskAction(ctx, p, booked.id, 'cancel', {}), '/reason');
         const reason = `Conformance ${ctx.suite.runId}: the job centre is closed`;

@@ -7,11 +7,11 @@
 import type { Booking, Hold, MeetingType, Slot } from '../../schemas/index.js';
 import { check, fail, RuleSkip, skip, type Actor, type RuleContext, type RuleGroup } from '../context.js';
 import {
-  addDays, answersFor, book, bookingState, cancelBooking, cleanupBooking, findBookable, hold, icalUtc, localDate, MAX_SLOT_RANGE_DAYS, meetingTypes,
-  peer, pickSlot, postAction, postBooking, postHold, readBooking, readCalendar, releaseHold, requireSelfBooking, slotList, slotsPath, today, upcomingBookings,
-  WINDOW_DAYS, type Bookable,
+  addDays, answersFor, book, bookingState, cancelBooking, cleanupBooking, expectSortedByStart, findBookable, firstMeetingType, hold, icalUtc, localDate,
+  MAX_SLOT_RANGE_DAYS, meetingTypes, peer, pickSlot, postAction, postBooking, postHold, readBooking, readCalendar, releaseHold, requireSelfBooking, sameInstant,
+  slotList, slotsPath, today, upcomingBookings, WINDOW_DAYS, type Bookable,
 } from '../booking.js';
-import { describe, expectJson, expectProblem, expectStatus, isRecord, sameJson, send, type Res } from '../http.js';
+import { describe, expectInvalidAt, expectJson, expectProblem, expectStatus, isRecord, sameJson, send, type Res } from '../http.js';
 import { actor, newKey } from '../notifications.js';
 
 /** How many requests the concurrency rules send at once. */
@@ -22,23 +22,10 @@ async function citizenFor(ctx: RuleContext): Promise<Actor> {
   return actor(ctx.suite, 'citizen');
 }
 
-const sameInstant = (a: string, b: string): boolean => Date.parse(a) === Date.parse(b);
-
 /** A problem response with a 4xx status (a request that lost a race must be refused cleanly, not crash). */
 function expectClientError(res: Res, what: string): void {
   if (res.status < 400 || res.status >= 500) fail(`${what}: expected a 4xx problem, got ${describe(res)}`);
   check(/^application\/problem\+json\b/i.test(res.contentType), `${what}: ${describe(res)} is not application/problem+json`);
-}
-
-/** `invalid-request` whose `errors[]` names at least one pointer under `prefix`. */
-function expectInvalid(res: Res, prefix: string): void {
-  expectProblem(res, 400, 'invalid-request');
-  const errors = isRecord(res.body) ? res.body.errors : undefined;
-  if (!Array.isArray(errors) || errors.length === 0) fail(`${res.method} ${res.path} → 400 invalid-request: no "errors" array with the field problems`);
-  const pointers = errors.map((error) => (isRecord(error) ? error.pointer : undefined));
-  if (!pointers.some((pointer) => typeof pointer === 'string' && (pointer === prefix || pointer.startsWith(`${prefix}/`)))) {
-    fail(`${res.method} ${res.path}: errors[].pointer should point at ${prefix}, got ${JSON.stringify(pointers)}`);
-  }
 }
 
 function ids(slots: readonly Slot[]): Set<string> {
@@ -48,6 +35,29 @@ function ids(slots: readonly Slot[]): Set<string> {
 /** The citizen's free times again, for checking that a time was taken or freed. */
 async function freeIds(ctx: RuleContext, as: Actor, type: MeetingType): Promise<Set<string>> {
   return ids((await slotList(ctx, as, type.id)).slots);
+}
+
+/** The citizen's bookings at `start` that are still booked (to prove a refused request booked nothing, or a replay once). */
+async function bookedAt(ctx: RuleContext, citizen: Actor, start: string): Promise<Booking[]> {
+  return (await upcomingBookings(ctx, citizen)).filter((item) => item.status === 'booked' && sameInstant(item.start, start));
+}
+
+/** The citizen, a bookable meeting type, and a new hold on one of its free times. */
+async function citizenWithHold(ctx: RuleContext): Promise<{ citizen: Actor; bookable: Bookable; slot: Slot; held: Hold }> {
+  const citizen = await citizenFor(ctx);
+  const bookable = await findBookable(ctx, citizen);
+  const slot = pickSlot(ctx, bookable.slots);
+  const held = await hold(ctx, citizen, bookable.type, slot);
+  return { citizen, bookable, slot, held };
+}
+
+/** The citizen, a meeting type with at least `min` free times, and a new booking of one of them. */
+async function citizenWithBooking(ctx: RuleContext, min = 1): Promise<{ citizen: Actor; bookable: Bookable; slot: Slot; booked: Booking }> {
+  const citizen = await citizenFor(ctx);
+  const bookable = await findBookable(ctx, citizen, { min });
+  const slot = pickSlot(ctx, bookable.slots);
+  const booked = await book(ctx, citizen, bookable.type, slot);
+  return { citizen, bookable, slot, booked };
 }
 
 /** The free times the citizen and the peer both see (skips when there are none). */
@@ -119,8 +129,7 @@ export const booking: RuleGroup = {
       needs: ['citizen'],
       async run(ctx) {
         const citizen = await citizenFor(ctx);
-        const type = (await meetingTypes(ctx, citizen)).at(0);
-        if (type === undefined) skip('GET /v1/booking/meeting-types lists no meeting type');
+        const type = await firstMeetingType(ctx, citizen);
         const from = today();
         const tooLong = slotsPath(type.id, from, addDays(from, MAX_SLOT_RANGE_DAYS + 1));
         ctx.step(`GET ${tooLong}`);
@@ -136,8 +145,7 @@ export const booking: RuleGroup = {
       async run(ctx) {
         const citizen = await citizenFor(ctx);
         const caseworker = actor(ctx.suite, 'caseworker');
-        const type = (await meetingTypes(ctx, citizen)).at(0);
-        if (type === undefined) skip('GET /v1/booking/meeting-types lists no meeting type');
+        const type = await firstMeetingType(ctx, citizen);
         const path = slotsPath(type.id, today(), addDays(today(), 7));
         ctx.step(`GET ${path} as the caseworker`);
         expectProblem(await send(ctx, 'GET', path, { as: caseworker }), 403, 'forbidden');
@@ -229,10 +237,7 @@ export const booking: RuleGroup = {
       title: 'POST /v1/booking/bookings from a hold → 201 Booking (booked, sequence 0, the hold\'s time, bookedBy citizen); no key → 400; it is in GET by id and the upcoming list (sorted), and no longer a free time',
       needs: ['citizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
-        const bookable = await findBookable(ctx, citizen);
-        const slot = pickSlot(ctx, bookable.slots);
-        const held = await hold(ctx, citizen, bookable.type, slot);
+        const { citizen, bookable, slot, held } = await citizenWithHold(ctx);
         const answers = answersFor(bookable.type);
         ctx.step('POST /v1/booking/bookings without Idempotency-Key');
         expectProblem(await postBooking(ctx, citizen, { holdId: held.id, answers }, null), 400, 'idempotency-key-required');
@@ -253,15 +258,11 @@ export const booking: RuleGroup = {
         check(read.id === created.id && read.status === 'booked' && sameInstant(read.start, created.start), `GET /v1/booking/bookings/${created.id} differs from the created booking`);
         const upcoming = await upcomingBookings(ctx, citizen);
         check(upcoming.some((item) => item.id === created.id), 'the new booking is not in GET /v1/booking/bookings?when=upcoming');
-        for (let index = 1; index < upcoming.length; index++) {
-          check(Date.parse(upcoming[index - 1]?.start ?? '') <= Date.parse(upcoming[index]?.start ?? ''), 'GET /v1/booking/bookings?when=upcoming is not sorted by start ascending');
-        }
+        expectSortedByStart(upcoming, 'ascending', 'GET /v1/booking/bookings?when=upcoming is not sorted by start ascending');
         check(!(await freeIds(ctx, citizen, bookable.type)).has(slot.id), `the booked time ${slot.start} is still among the free times`);
         ctx.step('GET /v1/booking/bookings?when=past');
         const past = expectJson(await send(ctx, 'GET', '/v1/booking/bookings?when=past', { as: citizen }), 200, 'BookingPage') as { items: Booking[] };
-        for (let index = 1; index < past.items.length; index++) {
-          check(Date.parse(past.items[index - 1]?.start ?? '') >= Date.parse(past.items[index]?.start ?? ''), 'GET /v1/booking/bookings?when=past is not sorted by start descending');
-        }
+        expectSortedByStart(past.items, 'descending', 'GET /v1/booking/bookings?when=past is not sorted by start descending');
         await cancelBooking(ctx, citizen, created.id);
       },
     },
@@ -270,9 +271,7 @@ export const booking: RuleGroup = {
       title: 'POST /v1/booking/bookings again with the same key and body → the same booking with Idempotent-Replayed: true; the same key with another body → 422 idempotency-key-reused',
       needs: ['citizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
-        const bookable = await findBookable(ctx, citizen);
-        const held = await hold(ctx, citizen, bookable.type, pickSlot(ctx, bookable.slots));
+        const { citizen, bookable, held } = await citizenWithHold(ctx);
         const body = { holdId: held.id, answers: answersFor(bookable.type) };
         const key = newKey(ctx.suite);
         ctx.step('POST /v1/booking/bookings');
@@ -287,7 +286,7 @@ export const booking: RuleGroup = {
         check(replay.headers.get('idempotent-replayed') === 'true', `the replay has Idempotent-Replayed: ${replay.headers.get('idempotent-replayed') ?? '(missing)'}, expected true`);
         ctx.step('POST /v1/booking/bookings with the same key and another body');
         expectProblem(await postBooking(ctx, citizen, { ...body, holdId: `conformance-other-hold-${ctx.suite.runId}` }, key), 422, 'idempotency-key-reused');
-        const mine = (await upcomingBookings(ctx, citizen)).filter((item) => item.status === 'booked' && sameInstant(item.start, held.start));
+        const mine = await bookedAt(ctx, citizen, held.start);
         check(mine.length === 1, `the citizen has ${String(mine.length)} bookings at ${held.start} after the replay, expected 1`);
         await cancelBooking(ctx, citizen, created.id);
       },
@@ -311,7 +310,7 @@ export const booking: RuleGroup = {
         const answers = answersFor(type);
         const attempt = async (what: string, wrong: unknown[]): Promise<void> => {
           ctx.step(`POST /v1/booking/bookings with ${what}`);
-          expectInvalid(await postBooking(ctx, citizen, { holdId: held.id, answers: wrong }), '/answers');
+          expectInvalidAt(await postBooking(ctx, citizen, { holdId: held.id, answers: wrong }), '/answers');
         };
         await attempt('an unknown question', [...answers, { questionId: `conformance-no-such-question`, value: 'x' }]);
         const required = type.questions.find((question) => question.required);
@@ -320,7 +319,7 @@ export const booking: RuleGroup = {
         if (choice !== undefined) {
           await attempt(`an unknown option for ${choice.id}`, [...answers.filter((answer) => answer.questionId !== choice.id), { questionId: choice.id, value: 'conformance-no-such-option' }]);
         } else ctx.note('no choice question: the unknown-option case was not tried');
-        const mine = (await upcomingBookings(ctx, citizen)).filter((item) => item.status === 'booked' && sameInstant(item.start, held.start));
+        const mine = await bookedAt(ctx, citizen, held.start);
         check(mine.length === 0, `a refused request booked the time ${held.start}`);
         ctx.step('POST /v1/booking/bookings with valid answers (the hold is still good)');
         const created = expectJson(await postBooking(ctx, citizen, { holdId: held.id, answers }), 201, 'Booking') as Booking;
@@ -332,15 +331,13 @@ export const booking: RuleGroup = {
       title: 'POST /v1/booking/bookings with a hold that was released → 404 not-found or 410 hold-expired, nothing booked',
       needs: ['citizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
-        const bookable = await findBookable(ctx, citizen);
-        const held = await hold(ctx, citizen, bookable.type, pickSlot(ctx, bookable.slots));
+        const { citizen, bookable, held } = await citizenWithHold(ctx);
         expectStatus(await releaseHold(ctx, citizen, held.id), 204);
         ctx.step('POST /v1/booking/bookings with the released hold');
         const res = await postBooking(ctx, citizen, { holdId: held.id, answers: answersFor(bookable.type) });
         if (res.status === 404) expectProblem(res, 404, 'not-found');
         else expectProblem(res, 410, 'hold-expired');
-        const mine = (await upcomingBookings(ctx, citizen)).filter((item) => item.status === 'booked' && sameInstant(item.start, held.start));
+        const mine = await bookedAt(ctx, citizen, held.start);
         check(mine.length === 0, `the released hold was booked (${held.start})`);
       },
     },
@@ -349,9 +346,7 @@ export const booking: RuleGroup = {
       title: `${String(CONCURRENT_REQUESTS)} bookings from one hold at once (different keys) → exactly one 201, the others 4xx problems; one booking at that time`,
       needs: ['citizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
-        const bookable = await findBookable(ctx, citizen);
-        const held = await hold(ctx, citizen, bookable.type, pickSlot(ctx, bookable.slots));
+        const { citizen, bookable, held } = await citizenWithHold(ctx);
         const body = { holdId: held.id, answers: answersFor(bookable.type) };
         ctx.step(`${String(CONCURRENT_REQUESTS)} × POST /v1/booking/bookings at once (same hold, different keys)`);
         const answers = await Promise.all(Array.from({ length: CONCURRENT_REQUESTS }, () => postBooking(ctx, citizen, body)));
@@ -371,10 +366,7 @@ export const booking: RuleGroup = {
       title: 'POST …/reschedule with a new hold → 200, same id, the new time, sequence + 1; the old time is free again; a failed reschedule leaves the booking as it was',
       needs: ['citizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
-        const bookable = await findBookable(ctx, citizen, { min: 2 });
-        const first = pickSlot(ctx, bookable.slots);
-        const booked = await book(ctx, citizen, bookable.type, first);
+        const { citizen, bookable, slot: first, booked } = await citizenWithBooking(ctx, 2);
         ctx.step('reschedule with a hold that does not exist');
         const failed = await postAction(ctx, citizen, booked.id, 'reschedule', { holdId: `conformance-no-such-hold-${ctx.suite.runId}` });
         expectClientError(failed, 'a reschedule with an unknown hold');
@@ -402,10 +394,7 @@ export const booking: RuleGroup = {
       title: 'POST …/cancel → 200 cancelled, sequence + 1, cancelledBy citizen, the reason; the time is free again; cancelling again changes nothing; reschedule → 409 booking-cancelled',
       needs: ['citizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
-        const bookable = await findBookable(ctx, citizen, { min: 2 });
-        const slot = pickSlot(ctx, bookable.slots);
-        const booked = await book(ctx, citizen, bookable.type, slot);
+        const { citizen, bookable, slot, booked } = await citizenWithBooking(ctx, 2);
         const reason = `Conformance ${ctx.suite.runId}: cancelled`;
         const cancelled = await cancelBooking(ctx, citizen, booked.id, reason);
         const problems: string[] = [];
@@ -428,10 +417,7 @@ export const booking: RuleGroup = {
       title: 'GET …/calendar → text/calendar: METHOD:REQUEST, UID <id>@host stable across reschedule and cancel, SEQUENCE = sequence, DTSTART/DTEND in UTC; METHOD:CANCEL with STATUS:CANCELLED after cancel',
       needs: ['citizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
-        const bookable = await findBookable(ctx, citizen, { min: 2 });
-        const first = pickSlot(ctx, bookable.slots);
-        const booked = await book(ctx, citizen, bookable.type, first);
+        const { citizen, bookable, slot: first, booked } = await citizenWithBooking(ctx, 2);
         const expectEvent = (view: Awaited<ReturnType<typeof readCalendar>>, doc: Booking, method: string, uid?: string): string => {
           const problems: string[] = [];
           if (view.method !== method) problems.push(`METHOD is ${String(view.method)}, expected ${method}`);
@@ -458,10 +444,8 @@ export const booking: RuleGroup = {
       title: 'another citizen\'s booking → 404 not-found for GET, …/calendar, …/reschedule and …/cancel; the booking is unchanged and not in their list',
       needs: ['citizen', 'otherCitizen'],
       async run(ctx) {
-        const citizen = await citizenFor(ctx);
+        const { citizen, booked } = await citizenWithBooking(ctx);
         const other = actor(ctx.suite, 'otherCitizen');
-        const bookable = await findBookable(ctx, citizen);
-        const booked = await book(ctx, citizen, bookable.type, pickSlot(ctx, bookable.slots));
         const path = `/v1/booking/bookings/${encodeURIComponent(booked.id)}`;
         ctx.step(`GET ${path} as the other citizen`);
         expectProblem(await send(ctx, 'GET', path, { as: other }), 404, 'not-found');
@@ -483,9 +467,9 @@ export const booking: RuleGroup = {
         const citizen = await citizenFor(ctx);
         const post = (body: unknown): Promise<Res> => send(ctx, 'POST', '/v1/booking/help-requests', { as: citizen, json: body, headers: { 'Idempotency-Key': newKey(ctx.suite) } });
         ctx.step('POST /v1/booking/help-requests with an unknown reason');
-        expectInvalid(await post({ reasons: ['conformance-no-such-reason'] }), '/reasons');
+        expectInvalidAt(await post({ reasons: ['conformance-no-such-reason'] }), '/reasons');
         ctx.step('POST /v1/booking/help-requests with no reasons');
-        expectInvalid(await post({ reasons: [] }), '/reasons');
+        expectInvalidAt(await post({ reasons: [] }), '/reasons');
         const message = `Conformance ${ctx.suite.runId}: a test help request. It can be ignored.`;
         ctx.step('POST /v1/booking/help-requests');
         const res = await post({ reasons: ['interpreter', 'phone'], message });
@@ -501,8 +485,7 @@ export const booking: RuleGroup = {
       needs: ['citizen'],
       async run(ctx) {
         const citizen = await citizenFor(ctx);
-        const type = (await meetingTypes(ctx, citizen)).at(0);
-        if (type === undefined) skip('GET /v1/booking/meeting-types lists no meeting type');
+        const type = await firstMeetingType(ctx, citizen);
         const from = today();
         const { deadline } = await slotList(ctx, citizen, type.id, from, addDays(from, 7));
         const post = (): Promise<Res> => {
