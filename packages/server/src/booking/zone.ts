@@ -30,11 +30,27 @@ function partsAt(ms: number): Parts {
   return { year: out.year ?? 0, month: out.month ?? 0, day: out.day ?? 0, hour: out.hour ?? 0, minute: out.minute ?? 0, second: out.second ?? 0 };
 }
 
+const HOUR = 3_600_000;
+// The zone's offset changes only on whole UTC hours, so one Intl call per hour serves every instant in it.
+const offsetOfHour = new Map<number, number>();
+
 /** The zone's offset from UTC at `ms`, in milliseconds (3 600 000 in winter, 7 200 000 in summer). */
 export function offsetAt(ms: number): number {
-  const p = partsAt(ms);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsetOfHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR;
+    const p = partsAt(start);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+    if (offsetOfHour.size > 100_000) offsetOfHour.clear();
+    offsetOfHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall clock in the zone at `ms`, read from a Date shifted by the offset (its UTC fields). */
+function wallClockAt(ms: number): Date {
+  return new Date(ms + offsetAt(ms));
 }
 
 /** The instant of a local date and time (`YYYY-MM-DD`, minutes after midnight) in the zone. */
@@ -50,17 +66,16 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** RFC 3339 with the zone's offset, e.g. `2026-12-01T09:00:00+01:00`. */
 export function formatLocal(ms: number): string {
-  const p = partsAt(ms);
+  const wall = wallClockAt(ms);
   const offset = offsetAt(ms) / 60_000;
   const sign = offset >= 0 ? '+' : '-';
   const abs = Math.abs(offset);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${wall.toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** The local date (`YYYY-MM-DD`) of an instant. */
 export function localDate(ms: number): string {
-  const p = partsAt(ms);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  return wallClockAt(ms).toISOString().slice(0, 10);
 }
 
 /** Adds days to a calendar date. */
