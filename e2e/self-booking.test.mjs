@@ -1,7 +1,8 @@
 /* global document -- used inside page.evaluate, which runs in the browser */
-// Self-booking on the demo site, end to end against the reference server, with the keyboard only: a citizen
-// books a time, moves it and cancels it; the server's answers prove each step. Then the caseworker's desk on
-// /medarbejder shows the citizen's booking. Fails on any console error or CSP violation.
+// Self-booking on the demo site, end to end against the reference server: a citizen books a time, moves it and
+// cancels it with the keyboard only, the server's answers proving each step; the calendar file; and the
+// caseworker's desk on /medarbejder cancelling a citizen's booking with a reason that the citizen's own widget
+// then shows. Fails on any console error or CSP violation.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -45,6 +46,17 @@ async function api(path, token, init = {}) {
 
 async function tokenFor(userId) {
   return (await (await fetch(`${server.url}/v1/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })).json()).token;
+}
+
+/** Books the first free time of the first meeting type through the contract, answering required questions. */
+async function bookFirstFreeTime(token) {
+  const types = (await api('v1/booking/meeting-types', token)).items;
+  const today = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 60 * 24 * 3600e3).toISOString().slice(0, 10);
+  const { slots } = await api(`v1/booking/slots?meetingTypeId=${types[0].id}&from=${today}&to=${to}`, token);
+  const hold = await api('v1/booking/holds', token, { method: 'POST', headers: { 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ slotId: slots[0].id, meetingTypeId: types[0].id }) });
+  const answers = types[0].questions.filter((question) => question.required).map((question) => ({ questionId: question.id, value: question.options?.[0].id ?? 'Tekst' }));
+  return api('v1/booking/bookings', token, { method: 'POST', headers: { 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ holdId: hold.id, answers }) });
 }
 
 describe('self-booking on the demo site', { timeout: 120_000 }, () => {
@@ -139,15 +151,47 @@ describe('self-booking on the demo site', { timeout: 120_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  it('the caseworker cancels a citizen\'s booking on the desk, and the citizen sees the reason', async () => {
+    // Amal (citizen-2) books the first free time through the contract, as her widget would; the caseworker whose
+    // time it is opens the desk.
+    const amal = await tokenFor('citizen-2');
+    const booking = await bookFirstFreeTime(amal);
+
+    const desk = await openPage(browser, `${server.url}/medarbejder`);
+    await logIn(desk.page, booking.caseworker.firstName);
+    const deskWidget = desk.page.locator('ju-booking-desk');
+    const cancelButton = deskWidget.locator(`#cancel-${booking.id}`);
+    // Week by week to the booking, the way a caseworker would look for it.
+    for (let week = 0; week < 10 && !(await cancelButton.isVisible()); week += 1) {
+      await deskWidget.locator('#week-next').click();
+      await desk.page.waitForTimeout(300);
+    }
+    await cancelButton.click();
+    await deskWidget.getByRole('heading', { name: /Aflys samtalen med Amal/ }).waitFor();
+    await deskWidget.getByRole('button', { name: 'Aflys samtalen' }).click();
+    // The reason is required: the desk says so at the field and sends nothing.
+    await deskWidget.getByText('Skriv, hvorfor du aflyser.').waitFor();
+    assert.equal((await api(`v1/booking/bookings/${booking.id}`, amal)).status, 'booked');
+    await deskWidget.getByLabel('Hvorfor aflyser du?').fill('Jeg er syg. Book en ny tid, så ses vi snart.');
+    await deskWidget.getByRole('button', { name: 'Aflys samtalen' }).click();
+    await deskWidget.getByText('Samtalen med Amal er aflyst.').waitFor();
+
+    const cancelled = await api(`v1/booking/bookings/${booking.id}`, amal);
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.cancelledBy, 'caseworker');
+
+    const citizen = await openPage(browser, `${server.url}/`);
+    await logIn(citizen.page, 'Amal');
+    const widget = citizen.page.locator('ju-self-booking');
+    await widget.getByRole('button', { name: 'Mine samtaler' }).click();
+    await widget.getByText('Jobcentret har aflyst samtalen').first().waitFor();
+    await widget.getByText('Begrundelse: Jeg er syg. Book en ny tid, så ses vi snart.').waitFor();
+    assert.deepEqual(desk.problems, []);
+    assert.deepEqual(citizen.problems, []);
+  });
+
   it('the calendar file of a booking has a stable UID and the booking\'s SEQUENCE', async () => {
-    const token = await tokenFor('citizen-4');
-    const types = (await api('v1/booking/meeting-types', token)).items;
-    const today = new Date().toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 60 * 24 * 3600e3).toISOString().slice(0, 10);
-    const { slots } = await api(`v1/booking/slots?meetingTypeId=${types[0].id}&from=${today}&to=${to}`, token);
-    const hold = await api('v1/booking/holds', token, { method: 'POST', headers: { 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ slotId: slots[0].id, meetingTypeId: types[0].id }) });
-    const answers = types[0].questions.filter((question) => question.required).map((question) => ({ questionId: question.id, value: question.options?.[0].id ?? 'Tekst' }));
-    const booking = await api('v1/booking/bookings', token, { method: 'POST', headers: { 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ holdId: hold.id, answers }) });
+    const booking = await bookFirstFreeTime(await tokenFor('citizen-4'));
 
     const { page, problems } = await openPage(browser, `${server.url}/`);
     await logIn(page, 'Sofie');
