@@ -108,6 +108,24 @@ describe('<ju-self-booking>: choosing a time', () => {
     expect($(el, 'td[aria-selected="true"] button').dataset['date']).to.equal(localDate(inTwoMonths));
   });
 
+  it('fetches the free times again when the page regains focus, at most every 15 s', async () => {
+    const el = await render();
+    const slotRequests = () => server.requests.filter((request) => request.path === '/v1/booking/slots').length;
+    const before = slotRequests();
+    window.dispatchEvent(new Event('focus'));
+    await aTimeout(50);
+    expect(slotRequests(), 'just loaded: no second request').to.equal(before);
+    const realNow = Date.now.bind(Date);
+    Date.now = () => realNow() + 16_000;
+    try {
+      window.dispatchEvent(new Event('focus'));
+      await waitUntil(() => slotRequests() === before + 1, 'no refresh on focus');
+    } finally {
+      Date.now = realNow;
+    }
+    expect(el.shadowRoot!.querySelector('table[role="grid"]')).to.not.equal(null);
+  });
+
   it('switching the meeting type fetches that type\'s times', async () => {
     const el = await render();
     $$<HTMLInputElement>(el, 'input[name="meeting-type"]')[1]?.click();
