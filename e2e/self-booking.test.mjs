@@ -1,4 +1,4 @@
-/* global document -- used inside page.evaluate, which runs in the browser */
+/* global document, getComputedStyle, matchMedia -- used inside page.evaluate, which runs in the browser */
 // Self-booking on the demo site, end to end against the reference server: a citizen books a time, moves it and
 // cancels it with the keyboard only, the server's answers proving each step; the calendar file; and the
 // caseworker's desk on /medarbejder cancelling a citizen's booking with a reason that the citizen's own widget
@@ -188,6 +188,31 @@ describe('self-booking on the demo site', { timeout: 120_000 }, () => {
     await widget.getByText('Begrundelse: Jeg er syg. Book en ny tid, så ses vi snart.').waitFor();
     assert.deepEqual(desk.problems, []);
     assert.deepEqual(citizen.problems, []);
+  });
+
+  it('fits 320 px without sideways scrolling, and keeps the chosen day visible in forced colours', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/`);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await logIn(page, 'Olena');
+    const widget = page.locator('ju-self-booking');
+    await widget.locator('td[aria-selected="true"] button').waitFor();
+    const overflow = await page.evaluate(() => {
+      const host = document.querySelector('ju-self-booking');
+      const wide = [...host.shadowRoot.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1);
+      return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, wide: wide.map((element) => element.localName + (element.className ? `.${String(element.className).split(' ')[0]}` : '')) };
+    });
+    assert.deepEqual(overflow, { page: 0, wide: [] });
+
+    await page.emulateMedia({ forcedColors: 'active' });
+    const colours = await page.evaluate(() => {
+      const root = document.querySelector('ju-self-booking').shadowRoot;
+      const chosen = getComputedStyle(root.querySelector('td[aria-selected="true"] button'));
+      const other = getComputedStyle(root.querySelector('td[aria-selected="false"] button'));
+      return { chosen: chosen.backgroundColor, other: other.backgroundColor, forced: matchMedia('(forced-colors: active)').matches };
+    });
+    assert.equal(colours.forced, true);
+    assert.notEqual(colours.chosen, colours.other, 'the chosen day must not look like the others in forced colours');
+    assert.deepEqual(problems, []);
   });
 
   it('the calendar file of a booking has a stable UID and the booking\'s SEQUENCE', async () => {
