@@ -114,6 +114,7 @@ describe('self-booking on the demo site', { timeout: 120_000 }, () => {
     await tabTo(page, (element) => element.text === 'Se mine samtaler');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('ju-self-booking')?.shadowRoot?.activeElement?.id === 'mine-heading');
+    await widget.locator('.meeting').first().waitFor();
     await tabTo(page, (element) => element.text === 'Flyt tid');
     await page.keyboard.press('Enter');
     await widget.locator('.slots button').first().waitFor();

@@ -3,11 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import { ApiError, JuElement, readerTimeZoneDiffers, sharedStyles } from '@jobunivers/core';
 import { BookingApi, type Answer, type Booking, type Hold, type MeetingType, type NoFreeTimeReceipt, type Slot } from './booking-api.js';
 import {
-  addMonths, dateAfterKey, dateInstant, firstOfMonth, isLocalDate, lastOfMonth, localDateOf, monthOf, monthWeeks,
+  addMonths, dateAfterKey, firstOfMonth, isLocalDate, lastOfMonth, localDateOf, monthOf,
   type LocalDate, type MonthKey,
 } from './dates.js';
 import { DraftStore, type BookingDraft, type CachedContact } from './draft-store.js';
+import { BookingTexts } from './booking-texts.js';
+import { renderConfirm, renderDone } from './confirm-view.js';
+import { emptyMonthText, renderCalendar, renderDayList } from './calendar-view.js';
+import { renderDeadlineNote, renderOutage, renderTypeChoice } from './choose-view.js';
+import { HELP_REASONS } from './help-reasons.js';
+import type { HelpForm, HelpState } from './help-view.js';
 import { HoldCountdown } from './hold-countdown.js';
+import { LazyView } from './lazy-view.js';
 import { SELF_BOOKING_NAMESPACE } from './locales/register.js';
 import { selfBookingStyles } from './self-booking.styles.js';
 import { SlotIndex } from './slot-index.js';
@@ -16,7 +23,6 @@ import { SlotIndex } from './slot-index.js';
 export type SelfBookingView = 'book' | 'mine';
 type Step = 'loading' | 'outage' | 'choose' | 'details' | 'done' | 'help' | 'help-sent';
 
-const HELP_REASONS = ['interpreter', 'accessibility', 'other-place', 'phone'] as const;
 /** How far ahead the calendar goes (the contract reports `nextAvailable` within 6 months). */
 const MONTHS_AHEAD = 6;
 /** Slots are fetched again on focus at most this often. */
@@ -90,12 +96,15 @@ export class JuSelfBooking extends JuElement {
   @state() private meetingsError: string | undefined;
   @state() private cancelling: { bookingId: string; reason: string } | undefined;
   @state() private receipt: NoFreeTimeReceipt | undefined;
-  @state() private help: { reasons: string[]; message: string; phone: string } = { reasons: [], message: '', phone: '' };
-  @state() private helpErrors: { reasons?: string; phone?: string } = {};
+  @state() private help: HelpForm = { reasons: [], message: '', phone: '' };
+  @state() private helpErrors: HelpState['errors'] = {};
   @state() private contact: CachedContact | undefined;
   @state() private outageText: string | undefined;
 
   readonly #slots = new SlotIndex();
+  // Steps that need the server anyway load their views on first use: the first load stays small.
+  readonly #meetingsView = new LazyView(this, () => import('./meetings-view.js'));
+  readonly #helpView = new LazyView(this, () => import('./help-view.js'));
   readonly #countdown = new HoldCountdown(this, {
     onMinuteLeft: () => { this.announcer.announce(this.t('hold.minuteLeft')); },
     onExpire: () => { this.#holdExpired(); },
@@ -147,6 +156,8 @@ export class JuSelfBooking extends JuElement {
       this.#started = false;
       this.meetings = undefined;
     }
+    if (this.view === 'mine') this.#meetingsView.ensure();
+    if (this.step === 'help') this.#helpView.ensure();
     if (client !== undefined && token !== undefined && !this.#started) {
       this.#started = true;
       void this.#start();
@@ -157,6 +168,8 @@ export class JuSelfBooking extends JuElement {
     super.updated(changed);
     if (this.#focusTarget !== undefined) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
+      // A view still loading gets focus when it arrives.
+      if (target === null && (this.#meetingsView.loading || this.#helpView.loading)) return;
       this.#focusTarget = undefined;
       target?.focus();
     }
@@ -364,7 +377,7 @@ export class JuSelfBooking extends JuElement {
     this.message = undefined;
     await this.#showFirstFreeDay();
     const count = this.selectedDate === undefined ? 0 : this.#slots.count(this.selectedDate);
-    this.announcer.announce(this.selectedDate === undefined ? this.#emptyMonthText() : this.t('day.chosen', { count, date: this.#longDate(this.selectedDate) }));
+    this.announcer.announce(this.selectedDate === undefined ? emptyMonthText(this.#text, this.#slots, this.month) : this.t('day.chosen', { count, date: this.#longDate(this.selectedDate) }));
   }
 
   async #showMonth(month: MonthKey, focus: LocalDate): Promise<void> {
@@ -373,6 +386,14 @@ export class JuSelfBooking extends JuElement {
     await this.#loadMonth(month);
     const days = this.#slots.daysWithSlots(month, this.#offered);
     this.announcer.announce(this.t('month.shown', { month: this.#monthName(month), count: days }));
+  }
+
+  /** Shows the month of `date`, chooses the day and puts focus on it ("go to the next free time"). */
+  async #goToDate(date: LocalDate): Promise<void> {
+    await this.#showMonth(monthOf(date), date);
+    this.#selectDay(date);
+    this.#focusTarget = `[data-date="${date}"]`;
+    this.requestUpdate();
   }
 
   #onGridKey(event: KeyboardEvent): void {
@@ -602,6 +623,20 @@ export class JuSelfBooking extends JuElement {
     this.#focusTarget = `#cancel-reason-${booking.id}`;
   }
 
+  #typeCancelReason(booking: Booking, reason: string): void {
+    this.cancelling = { bookingId: booking.id, reason };
+    this.#draft.cancel = { bookingId: booking.id, reason, key: this.#cancelKey ?? crypto.randomUUID() };
+    this.#store?.save(this.#draft);
+  }
+
+  /** "No, keep the time": closes the cancel form and returns focus to the meeting. */
+  #keepMeeting(booking: Booking): void {
+    this.cancelling = undefined;
+    delete this.#draft.cancel;
+    this.#store?.save(this.#draft);
+    this.#focusTarget = `#${CSS.escape(`meeting-${booking.id}`)}`;
+  }
+
   async #cancel(booking: Booking): Promise<void> {
     const api = this.#api;
     if (api === undefined || this.cancelling === undefined || this.busy) return;
@@ -632,12 +667,15 @@ export class JuSelfBooking extends JuElement {
     this.step = 'help';
     this.message = undefined;
     const saved = this.#draft.help;
-    if (saved !== undefined) this.help = { reasons: saved.reasons, message: saved.message, phone: saved.phone };
+    if (saved !== undefined) {
+      const reasons = HELP_REASONS.filter((reason) => saved.reasons.includes(reason));
+      this.help = { reasons, message: saved.message, phone: saved.phone };
+    }
     this.#helpKey = saved?.key ?? crypto.randomUUID();
     this.#focusTarget = '#help-heading';
   }
 
-  #setHelp(change: Partial<typeof this.help>): void {
+  #setHelp(change: Partial<HelpForm>): void {
     this.help = { ...this.help, ...change };
     this.#draft.help = { ...this.help, key: this.#helpKey ?? crypto.randomUUID() };
     this.#store?.save(this.#draft);
@@ -660,7 +698,7 @@ export class JuSelfBooking extends JuElement {
     try {
       const message = this.help.message.trim();
       await api.askForHelp(
-        { reasons: this.help.reasons as (typeof HELP_REASONS)[number][], ...(message === '' ? {} : { message }), ...(phone === '' ? {} : { phone }) },
+        { reasons: this.help.reasons, ...(message === '' ? {} : { message }), ...(phone === '' ? {} : { phone }) },
         this.#helpKey ?? crypto.randomUUID(),
       );
       delete this.#draft.help;
@@ -702,38 +740,17 @@ export class JuSelfBooking extends JuElement {
 
   // ── Text helpers ────────────────────────────────────────────────────────────────────────────────────────
 
-  #longDate(date: LocalDate): string {
-    return this.format.date(dateInstant(date), { weekday: 'long', day: 'numeric', month: 'long' });
+  /** The dates, times and phrases of the views, in the element's current language. */
+  get #text(): BookingTexts {
+    return new BookingTexts((key, options) => this.t(key, options), this.format);
   }
 
-  #fullDate(date: LocalDate): string {
-    return this.format.date(dateInstant(date), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  #longDate(date: LocalDate): string {
+    return this.#text.longDate(date);
   }
 
   #monthName(month: MonthKey): string {
-    return this.format.date(dateInstant(firstOfMonth(month)), { month: 'long', year: 'numeric' });
-  }
-
-  /** "09.30" — the 24-hour clock in every language, as the job centre's letters and signs use it. */
-  #clock(instant: string): string {
-    return this.format.time(Date.parse(instant), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  }
-
-  #timeRange(start: string, end: string): string {
-    return this.t('time.range', { start: this.#clock(start), end: this.#clock(end) });
-  }
-
-  #emptyMonthText(): string {
-    const next = this.#slots.nextAvailableAfter(this.month);
-    return next === null ? this.t('month.emptyNoNext', { month: this.#monthName(this.month) }) : this.t('month.empty', { month: this.#monthName(this.month), next: this.#monthName(monthOf(next)) });
-  }
-
-  #dayLabel(date: LocalDate, count: number): string {
-    const parts = [count === 0 ? this.t('day.none', { date: this.#longDate(date) }) : this.t('day.free', { date: this.#longDate(date), count })];
-    if (date === this.#today) parts.push(this.t('day.today'));
-    const deadline = this.#deadline;
-    if (deadline !== undefined && date > deadline && count > 0) parts.push(this.t('day.afterDeadline'));
-    return parts.join(', ');
+    return this.#text.monthName(month);
   }
 
   // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────────
@@ -790,41 +807,20 @@ export class JuSelfBooking extends JuElement {
   }
 
   #renderOutage(): TemplateResult {
-    const contact = this.contact;
-    return html`
-      <div class="ju-message ju-message--error" role="alert">
-        <h3 id="outage-heading" tabindex="-1">${this.t('outage.heading')}</h3>
-        <p>${this.outageText}</p>
-        <p>
-          ${contact === undefined
-            ? this.t('outage.noPhone')
-            : html`${this.t('outage.call', { name: contact.name })}
-                <a class="ju-link" href=${`tel:${contact.phone}`}>${this.#phoneText(contact.phone)}</a>.`}
-        </p>
-        ${Object.keys(this.#draft.answers).length > 0 || this.#draft.help !== undefined ? html`<p>${this.t('outage.kept')}</p>` : nothing}
-      </div>
-      <div class="actions">
-        <button class="ju-button" type="button" @click=${() => { void this.refresh(); }}>${this.t('action.retry')}</button>
-      </div>
-    `;
-  }
-
-  /** "+4570000000" → "+45 70 00 00 00", as Danes read numbers. */
-  #phoneText(phone: string): string {
-    const match = /^\+45(\d{8})$/.exec(phone);
-    return match === null ? phone : `+45 ${match[1].replace(/(\d{2})(?=\d)/g, '$1 ')}`;
+    const keptSomething = Object.keys(this.#draft.answers).length > 0 || this.#draft.help !== undefined;
+    return renderOutage(this.#text, this.outageText, this.contact, keptSomething, () => { void this.refresh(); });
   }
 
   #renderChoose(): TemplateResult {
     const type = this.#selectedType;
     return html`
-      <h3 id="book-heading" tabindex="-1">${this.rescheduling === undefined ? this.t('book.heading') : this.t('reschedule.heading', { date: this.#longDate(localDateOf(this.rescheduling.start)), time: this.#clock(this.rescheduling.start) })}</h3>
+      <h3 id="book-heading" tabindex="-1">${this.rescheduling === undefined ? this.t('book.heading') : this.t('reschedule.heading', { date: this.#longDate(localDateOf(this.rescheduling.start)), time: this.#text.clock(this.rescheduling.start) })}</h3>
       ${this.rescheduling === undefined ? nothing : html`
         <p>${this.t('reschedule.intro')}</p>
         <div class="actions"><button class="ju-button ju-button--quiet" type="button" @click=${() => { this.#stopReschedule(); }}>${this.t('reschedule.stop')}</button></div>`}
       ${this.#renderMessage()}
       ${this.meetingTypes.length === 0 ? html`<p class="ju-message">${this.t('book.noTypes')}</p>` : nothing}
-      ${this.rescheduling === undefined && this.meetingTypes.length > 1 ? this.#renderTypeChoice() : nothing}
+      ${this.rescheduling === undefined && this.meetingTypes.length > 1 ? renderTypeChoice(this.#text, this.meetingTypes, this.selectedTypeId, (id) => { void this.#chooseType(id); }) : nothing}
       ${type === undefined ? nothing : html`
         ${this.#renderDeadlineNote()}
         <div class="picker">
@@ -839,347 +835,138 @@ export class JuSelfBooking extends JuElement {
     `;
   }
 
-  #renderTypeChoice(): TemplateResult {
-    return html`
-      <fieldset>
-        <legend>${this.t('type.legend')}</legend>
-        <div class="choices">
-          ${this.meetingTypes.map((type) => html`
-            <label class="choice">
-              <input type="radio" name="meeting-type" .value=${type.id} .checked=${type.id === this.selectedTypeId}
-                @change=${() => { void this.#chooseType(type.id); }} />
-              <span>
-                ${type.title}
-                <small>${this.t(`kind.${type.kind}`)} · ${this.t('duration', { count: type.durationMinutes })}</small>
-              </span>
-            </label>`)}
-        </div>
-      </fieldset>
-    `;
-  }
-
   #renderDeadlineNote(): TemplateResult | typeof nothing {
     const deadline = this.#deadline;
     if (deadline === undefined || this.rescheduling !== undefined) return nothing;
-    const freeBefore = this.#slots.firstDate((date) => date <= deadline) !== undefined;
-    const deadlineText = this.#fullDate(deadline);
-    if (freeBefore || this.monthLoading) {
-      return html`<p class="ju-message">${this.t('deadline.note', { date: deadlineText })}</p>`;
-    }
-    const receipt = this.receipt;
-    return html`
-      <div class="ju-message" id="no-time">
-        <p>${this.t('deadline.noneBefore', { date: deadlineText })}</p>
-        ${receipt === undefined
-          ? html`<div class="actions"><button class="ju-button" type="button" ?disabled=${this.busy} @click=${() => { void this.#requestReceipt(); }}>${this.t('receipt.request')}</button></div>`
-          : html`
-            <p id="receipt" tabindex="-1"><strong>${this.t('receipt.heading')}</strong>
-              ${this.t('receipt.text', { issued: this.format.dateTime(Date.parse(receipt.issuedAt), { dateStyle: 'long', timeStyle: 'short' }), deadline: this.#fullDate(receipt.deadline) })}
-              ${receipt.firstAvailable === null ? '' : this.t('receipt.first', { date: this.#fullDate(localDateOf(receipt.firstAvailable)) })}
-            </p>`}
-        <label class="choice">
-          <input type="checkbox" .checked=${this.showAfterDeadline} @change=${(event: Event) => { this.showAfterDeadline = (event.target as HTMLInputElement).checked; }} />
-          <span>${this.t('deadline.showLater')}</span>
-        </label>
-      </div>
-    `;
+    return renderDeadlineNote(
+      this.#text,
+      {
+        deadline,
+        freeBefore: this.monthLoading || this.#slots.firstDate((date) => date <= deadline) !== undefined,
+        receipt: this.receipt,
+        showAfterDeadline: this.showAfterDeadline,
+        busy: this.busy,
+      },
+      { requestReceipt: () => { void this.#requestReceipt(); }, setShowAfterDeadline: (show) => { this.showAfterDeadline = show; } },
+    );
   }
 
   #renderCalendar(): TemplateResult {
-    const month = this.month;
-    const current = monthOf(this.#today);
-    const weeks = monthWeeks(month);
     const today = this.#today;
-    const deadline = this.#deadline;
-    // Every month has a full Monday–Sunday week; its dates name the columns.
-    const weekdays = weeks.find((week) => week.every((day) => day !== null)) ?? [];
-    const focusInMonth = monthOf(this.focusDate) === month ? this.focusDate : (this.selectedDate !== undefined && monthOf(this.selectedDate) === month ? this.selectedDate : firstOfMonth(month));
-    const empty = !this.monthLoading && this.#slots.hasMonth(month) && this.#slots.daysWithSlots(month) === 0;
-    const next = this.#slots.nextAvailableAfter(month);
-    return html`
-      <div class="month-bar">
-        <button class="ju-button ju-button--secondary" type="button" aria-label=${this.t('month.previous')} ?disabled=${month <= current}
-          @click=${() => { void this.#showMonth(addMonths(month, -1), firstOfMonth(addMonths(month, -1))); }}><span class="mirror" aria-hidden="true">◀</span></button>
-        <h3 id="month-heading">${this.#monthName(month)}</h3>
-        <button class="ju-button ju-button--secondary" type="button" aria-label=${this.t('month.next')} ?disabled=${month >= addMonths(current, MONTHS_AHEAD)}
-          @click=${() => { void this.#showMonth(addMonths(month, 1), firstOfMonth(addMonths(month, 1))); }}><span class="mirror" aria-hidden="true">▶</span></button>
-      </div>
-      <table role="grid" part="calendar" aria-labelledby="month-heading" aria-busy=${this.monthLoading ? 'true' : 'false'} @keydown=${(event: KeyboardEvent) => { this.#onGridKey(event); }}>
-        <thead>
-          <tr>
-            ${weekdays.map((day) => html`<th scope="col"><abbr title=${this.format.date(dateInstant(day), { weekday: 'long' })}>${this.format.date(dateInstant(day), { weekday: 'short' })}</abbr></th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${weeks.map((week) => html`
-            <tr>
-              ${week.map((date) => {
-                if (date === null) return html`<td></td>`;
-                const count = date < today ? 0 : this.#slots.count(date);
-                const late = deadline !== undefined && date > deadline && this.rescheduling === undefined;
-                const classes = ['day', count > 0 ? 'free' : '', count > 0 && late ? 'late' : '', date === today ? 'today' : ''].join(' ');
-                return html`
-                  <td aria-selected=${date === this.selectedDate ? 'true' : 'false'}>
-                    <button type="button" class=${classes} data-date=${date} tabindex=${date === focusInMonth ? '0' : '-1'}
-                      aria-disabled=${count === 0 ? 'true' : 'false'} aria-current=${date === today ? 'date' : 'false'}
-                      @click=${() => { if (count > 0) this.#selectDay(date); }}
-                      @focus=${() => { this.focusDate = date; }}>
-                      <span aria-hidden="true">${this.format.number(Number(date.slice(8)))}</span>
-                      <span class="count" aria-hidden="true">${count > 0 ? this.format.number(count) : ''}</span>
-                      <span class="ju-visually-hidden">${this.#dayLabel(date, count)}</span>
-                    </button>
-                  </td>`;
-              })}
-            </tr>`)}
-        </tbody>
-      </table>
-      <p class="legend-keys">
-        <span class="key">${this.t('legend.free')}</span>
-        ${deadline !== undefined && this.rescheduling === undefined ? html`<span class="key late">${this.t('legend.late')}</span>` : nothing}
-      </p>
-      ${this.monthLoading ? html`<p class="loading" role="status">${this.t('loading')}</p>` : nothing}
-      ${empty ? html`
-        <p class="ju-message">${this.#emptyMonthText()}</p>
-        ${next === null ? nothing : html`<button class="ju-button ju-button--secondary" type="button"
-          @click=${async () => { await this.#showMonth(monthOf(next), next); this.#selectDay(next); this.#focusTarget = `[data-date="${next}"]`; this.requestUpdate(); }}>
-          ${this.t('month.goTo', { month: this.#monthName(monthOf(next)) })}</button>`}` : nothing}
-    `;
+    return renderCalendar(
+      this.#text,
+      {
+        month: this.month,
+        today,
+        lastMonth: addMonths(monthOf(today), MONTHS_AHEAD),
+        slots: this.#slots,
+        selectedDate: this.selectedDate,
+        focusDate: this.focusDate,
+        loading: this.monthLoading,
+        deadline: this.rescheduling === undefined ? this.#deadline : undefined,
+      },
+      {
+        showMonth: (month, focus) => { void this.#showMonth(month, focus); },
+        goToDate: (date) => { void this.#goToDate(date); },
+        selectDay: (date) => { this.#selectDay(date); },
+        focusDay: (date) => { this.focusDate = date; },
+        gridKey: (event) => { this.#onGridKey(event); },
+      },
+    );
   }
 
   #renderDayList(): TemplateResult {
     const date = this.selectedDate;
-    if (date === undefined) return html`<p class="ju-hint">${this.t('day.pick')}</p>`;
-    const slots = this.#slots.slotsOn(date);
-    const offered = this.#offered(date);
-    const dateText = this.#longDate(date);
-    return html`
-      <div part="day-list">
-        <h3 id="day-heading">${this.t('day.heading', { date: dateText })}</h3>
-        ${!offered ? html`
-          <p class="ju-message">${this.t('deadline.dayAfter', { date: this.#fullDate(this.#deadline ?? date) })}</p>
-          <label class="choice">
-            <input type="checkbox" .checked=${this.showAfterDeadline} @change=${(event: Event) => { this.showAfterDeadline = (event.target as HTMLInputElement).checked; }} />
-            <span>${this.t('deadline.showLater')}</span>
-          </label>` : slots.length === 0
-          ? html`<p>${this.t('day.noneLeft')}</p>`
-          : html`
-            <ul class="slots" aria-labelledby="day-heading">
-              ${slots.map((slot) => {
-                const start = this.#clock(slot.start);
-                const end = this.#clock(slot.end);
-                return html`
-                  <li>
-                    <button class="ju-button ju-button--secondary" type="button" ?disabled=${this.busy}
-                      aria-label=${this.t('slot.label', { time: this.t('time.range', { start, end }), date: dateText })}
-                      @click=${() => { void this.#holdSlot(slot); }}>${start}–${end}</button>
-                  </li>`;
-              })}
-            </ul>`}
-      </div>
-    `;
-  }
-
-  #renderSummary(type: { title: string; kind: string; details: MeetingType['details'] } | undefined, start: string, end: string, caseworker?: string): TemplateResult {
-    const details = type?.details ?? {};
-    return html`
-      <dl class="summary" part="summary">
-        <dt>${this.t('summary.when')}</dt>
-        <dd>${this.#fullDate(localDateOf(start))}, ${this.#timeRange(start, end)}</dd>
-        ${type === undefined ? nothing : html`<dt>${this.t('summary.type')}</dt><dd>${type.title}</dd>`}
-        ${details.address === undefined ? nothing : html`<dt>${this.t('summary.address')}</dt><dd>${details.address}</dd>`}
-        ${details.phone === undefined ? nothing : html`<dt>${this.t('summary.phone')}</dt><dd>${details.phone}</dd>`}
-        ${details.video === undefined ? nothing : html`<dt>${this.t('summary.video')}</dt><dd>${details.video}</dd>`}
-        ${details.bring === undefined ? nothing : html`<dt>${this.t('summary.bring')}</dt><dd>${details.bring}</dd>`}
-        ${caseworker === undefined ? nothing : html`<dt>${this.t('summary.caseworker')}</dt><dd>${caseworker}</dd>`}
-      </dl>
-    `;
+    return renderDayList(
+      this.#text,
+      {
+        date,
+        slots: date === undefined ? [] : this.#slots.slotsOn(date),
+        offered: date === undefined || this.#offered(date),
+        deadline: this.#deadline,
+        showAfterDeadline: this.showAfterDeadline,
+        busy: this.busy,
+      },
+      { hold: (slot) => { void this.#holdSlot(slot); }, setShowAfterDeadline: (show) => { this.showAfterDeadline = show; } },
+    );
   }
 
   #renderDetails(): TemplateResult {
     const hold = this.hold;
     if (hold === undefined) return html``;
-    const type = this.meetingTypes.find((candidate) => candidate.id === hold.meetingTypeId);
-    const seconds = this.#countdown.secondsLeft;
-    const clock = `${String(Math.floor(seconds / 60))}:${String(seconds % 60).padStart(2, '0')}`;
-    const questions = this.rescheduling === undefined ? (type?.questions ?? []) : [];
-    return html`
-      <h3 id="details-heading" tabindex="-1">${this.rescheduling === undefined ? this.t('details.heading') : this.t('details.headingMove')}</h3>
-      ${this.#renderMessage()}
-      ${this.#countdown.running ? html`<p class="ju-message">${this.t('hold.countdownLead')} <span class="countdown">${clock}</span>. ${this.t('hold.countdownTail')}</p>` : nothing}
-      ${this.#renderSummary(type, hold.start, hold.end)}
-      <form novalidate @submit=${(event: Event) => { event.preventDefault(); void this.#confirm(); }}>
-        ${questions.length === 0 ? nothing : html`
-          <fieldset>
-            <legend>${this.t('questions.legend')}</legend>
-            ${questions.map((question) => this.#renderQuestion(question))}
-          </fieldset>`}
-        <div class="actions">
-          <button class="ju-button" type="submit" ?disabled=${this.busy}>${this.rescheduling === undefined ? this.t('details.confirm') : this.t('details.confirmMove')}</button>
-          <button class="ju-button ju-button--secondary" type="button" ?disabled=${this.busy} @click=${() => { void this.#chooseAnother(); }}>${this.t('details.another')}</button>
-        </div>
-        ${this.busy ? html`<p role="status">${this.t('details.sending')}</p>` : nothing}
-      </form>
-    `;
-  }
-
-  #renderQuestion(question: MeetingType['questions'][number]): TemplateResult {
-    const id = `q-${question.id}`;
-    const error = this.answerErrors[question.id];
-    const marker = html`<span class="required">${question.required ? this.t('questions.required') : this.t('questions.optional')}</span>`;
-    if (question.kind === 'choice') {
-      return html`
-        <fieldset aria-describedby=${error === undefined ? nothing : `${id}-error`}>
-          <legend>${question.label} ${marker}</legend>
-          <p class="ju-error-text" id=${`${id}-error`}>${error ?? ''}</p>
-          <div class="choices">
-            ${(question.options ?? []).map((option, index) => html`
-              <label class="choice">
-                <input type="radio" name=${id} .value=${option.id} .checked=${this.answers[question.id] === option.id}
-                  data-question=${index === 0 ? question.id : nothing} aria-invalid=${error === undefined ? 'false' : 'true'}
-                  @change=${() => { this.#setAnswer(question.id, option.id); }} />
-                <span>${option.label}</span>
-              </label>`)}
-          </div>
-        </fieldset>
-      `;
-    }
-    return html`
-      <div class="ju-field">
-        <label class="ju-label" for=${id}>${question.label} ${marker}</label>
-        <p class="ju-error-text" id=${`${id}-error`}>${error ?? ''}</p>
-        <textarea class="ju-input" id=${id} data-question=${question.id} maxlength=${question.maxLength ?? 2000}
-          aria-invalid=${error === undefined ? 'false' : 'true'} aria-describedby=${error === undefined ? nothing : `${id}-error`}
-          .value=${this.answers[question.id] ?? ''} @input=${(event: Event) => { this.#setAnswer(question.id, (event.target as HTMLTextAreaElement).value); }}></textarea>
-      </div>
-    `;
+    return renderConfirm(
+      this.#text,
+      {
+        hold,
+        type: this.meetingTypes.find((candidate) => candidate.id === hold.meetingTypeId),
+        moving: this.rescheduling !== undefined,
+        secondsLeft: this.#countdown.running ? this.#countdown.secondsLeft : undefined,
+        answers: this.answers,
+        errors: this.answerErrors,
+        busy: this.busy,
+      },
+      {
+        answer: (questionId, value) => { this.#setAnswer(questionId, value); },
+        confirm: () => { void this.#confirm(); },
+        chooseAnother: () => { void this.#chooseAnother(); },
+      },
+      this.#renderMessage(),
+    );
   }
 
   #renderDone(): TemplateResult {
     const booking = this.booked;
     if (booking === undefined) return html``;
+    return renderDone(this.#text, booking, this.bookedWasMove, {
+      downloadCalendar: () => { void this.#downloadCalendar(booking); },
+      seeMine: () => { this.#showTab('mine'); },
+    });
+  }
+
+  /** While a lazily loaded view is on its way, or when it could not be loaded. */
+  #renderViewPending(view: LazyView<unknown>): TemplateResult {
+    if (!view.failed) return html`<p class="loading" role="status">${this.t('state.loading')}</p>`;
     return html`
-      <h3 id="done-heading" tabindex="-1">${this.bookedWasMove ? this.t('done.movedHeading') : this.t('done.heading')}</h3>
-      <p class="ju-message ju-message--success">${this.bookedWasMove ? this.t('done.moved') : this.t('done.booked')}</p>
-      ${this.#renderSummary(booking.meetingType, booking.start, booking.end, booking.caseworker.firstName)}
-      <p>${this.t('done.changeLater')}</p>
-      <div class="actions">
-        <button class="ju-button" type="button" @click=${() => { void this.#downloadCalendar(booking); }}>${this.t('calendar.download')}</button>
-        <button class="ju-button ju-button--secondary" type="button" @click=${() => { this.#showTab('mine'); }}>${this.t('done.seeMine')}</button>
-      </div>
-    `;
+      <p class="ju-message ju-message--error" role="alert">${this.t(navigator.onLine ? 'error.network' : 'error.offline')}</p>
+      <div class="actions"><button class="ju-button" type="button" @click=${() => { view.ensure(); }}>${this.t('action.retry')}</button></div>`;
   }
 
   #renderMine(): TemplateResult {
-    const meetings = this.meetings;
-    return html`
-      <h3 id="mine-heading" tabindex="-1">${this.t('mine.heading')}</h3>
-      ${this.#renderMessage()}
-      ${this.meetingsError === undefined ? nothing : html`
-        <p class="ju-message ju-message--error">${this.meetingsError}</p>
-        <div class="actions"><button class="ju-button" type="button" @click=${() => { void this.#loadMeetings(); }}>${this.t('action.retry')}</button></div>`}
-      ${meetings === undefined
-        ? (this.meetingsError === undefined ? html`<p class="loading" role="status">${this.t('loading')}</p>` : nothing)
-        : meetings.length === 0
-          ? html`<p>${this.t('mine.empty')}</p>
-              <div class="actions"><button class="ju-button" type="button" @click=${() => { this.#showTab('book'); }}>${this.t('tabs.book')}</button></div>`
-          : html`
-            <ul class="meetings" part="meetings">
-              ${meetings.map((booking) => this.#renderMeeting(booking))}
-            </ul>
-            ${this.meetingsCursor === null ? nothing : html`<button class="ju-button ju-button--secondary" type="button" @click=${() => { void this.#loadMeetings(true); }}>${this.t('mine.more')}</button>`}`}
-    `;
-  }
-
-  #renderMeeting(booking: Booking): TemplateResult {
-    const cancelled = booking.status === 'cancelled';
-    const asking = this.cancelling?.bookingId === booking.id;
-    const headingId = `meeting-${booking.id}`;
-    return html`
-      <li class="meeting ${cancelled ? 'cancelled' : ''}" aria-labelledby=${headingId}>
-        <h4 id=${headingId}>${this.#fullDate(localDateOf(booking.start))}, ${this.#timeRange(booking.start, booking.end)}</h4>
-        ${cancelled ? html`<p class="status">${booking.cancelledBy === 'caseworker' ? this.t('mine.cancelledByJobCentre') : this.t('mine.cancelled')}</p>` : nothing}
-        ${cancelled && booking.cancelledBy === 'caseworker' && booking.cancelReason !== null ? html`<p>${this.t('mine.reason', { reason: booking.cancelReason })}</p>` : nothing}
-        ${!cancelled && booking.changeReason !== null ? html`<p class="ju-message">${this.t('mine.movedByJobCentre', { reason: booking.changeReason })}</p>` : nothing}
-        ${!cancelled && booking.bookedBy === 'caseworker' && booking.changeReason === null ? html`<p>${this.t('mine.bookedForYou')}</p>` : nothing}
-        ${this.#renderSummary(booking.meetingType, booking.start, booking.end, booking.caseworker.firstName)}
-        ${cancelled ? nothing : asking ? this.#renderCancelForm(booking) : html`
-          <div class="actions">
-            <button class="ju-button ju-button--secondary" type="button" aria-describedby=${headingId} @click=${() => { this.#startReschedule(booking); }}>${this.t('mine.reschedule')}</button>
-            <button class="ju-button ju-button--secondary" type="button" aria-describedby=${headingId} @click=${() => { this.#askCancel(booking); }}>${this.t('mine.cancel')}</button>
-            <button class="ju-button ju-button--quiet" type="button" aria-describedby=${headingId} @click=${() => { void this.#downloadCalendar(booking); }}>${this.t('calendar.download')}</button>
-          </div>`}
-      </li>
-    `;
-  }
-
-  #renderCancelForm(booking: Booking): TemplateResult {
-    const id = `cancel-reason-${booking.id}`;
-    return html`
-      <form class="ju-message" @submit=${(event: Event) => { event.preventDefault(); void this.#cancel(booking); }}>
-        <p><strong>${this.t('cancel.question')}</strong> ${this.t('cancel.consequence')}</p>
-        <div class="ju-field">
-          <label class="ju-label" for=${id}>${this.t('cancel.reasonLabel')}</label>
-          <p class="ju-hint" id=${`${id}-hint`}>${this.t('cancel.reasonHint')}</p>
-          <textarea class="ju-input" id=${id} maxlength="500" aria-describedby=${`${id}-hint`} .value=${this.cancelling?.reason ?? ''}
-            @input=${(event: Event) => {
-              const reason = (event.target as HTMLTextAreaElement).value;
-              this.cancelling = { bookingId: booking.id, reason };
-              this.#draft.cancel = { bookingId: booking.id, reason, key: this.#cancelKey ?? crypto.randomUUID() };
-              this.#store?.save(this.#draft);
-            }}></textarea>
-        </div>
-        <div class="actions">
-          <button class="ju-button" type="submit" ?disabled=${this.busy}>${this.t('cancel.confirm')}</button>
-          <button class="ju-button ju-button--secondary" type="button" ?disabled=${this.busy}
-            @click=${() => { this.cancelling = undefined; delete this.#draft.cancel; this.#store?.save(this.#draft); this.#focusTarget = `#${CSS.escape(`meeting-${booking.id}`)}`; }}>${this.t('cancel.keep')}</button>
-        </div>
-      </form>
-    `;
+    const view = this.#meetingsView.module;
+    if (view === undefined) return this.#renderViewPending(this.#meetingsView);
+    return view.renderMeetings(
+      this.#text,
+      { meetings: this.meetings, error: this.meetingsError, hasMore: this.meetingsCursor !== null, cancelling: this.cancelling, busy: this.busy },
+      {
+        retry: () => { void this.#loadMeetings(); },
+        more: () => { void this.#loadMeetings(true); },
+        book: () => { this.#showTab('book'); },
+        reschedule: (booking) => { this.#startReschedule(booking); },
+        askCancel: (booking) => { this.#askCancel(booking); },
+        typeReason: (booking, reason) => { this.#typeCancelReason(booking, reason); },
+        cancel: (booking) => { void this.#cancel(booking); },
+        keep: (booking) => { this.#keepMeeting(booking); },
+        downloadCalendar: (booking) => { void this.#downloadCalendar(booking); },
+      },
+      this.#renderMessage(),
+    );
   }
 
   #renderHelp(): TemplateResult {
-    const reasonsError = this.helpErrors.reasons;
-    const phoneError = this.helpErrors.phone;
-    return html`
-      <h3 id="help-heading" tabindex="-1">${this.t('help.heading')}</h3>
-      <p>${this.t('help.intro')}</p>
-      ${this.#renderMessage()}
-      <form novalidate @submit=${(event: Event) => { event.preventDefault(); void this.#sendHelp(); }}>
-        <fieldset aria-describedby=${reasonsError === undefined ? nothing : 'help-reasons-error'}>
-          <legend>${this.t('help.legend')}</legend>
-          <p class="ju-error-text" id="help-reasons-error">${reasonsError ?? ''}</p>
-          <div class="choices">
-            ${HELP_REASONS.map((reason) => html`
-              <label class="choice">
-                <input type="checkbox" id=${`help-reason-${reason}`} .checked=${this.help.reasons.includes(reason)} aria-invalid=${reasonsError === undefined ? 'false' : 'true'}
-                  @change=${(event: Event) => {
-                    const checked = (event.target as HTMLInputElement).checked;
-                    const reasons = checked ? [...this.help.reasons, reason] : this.help.reasons.filter((item) => item !== reason);
-                    this.helpErrors = { ...this.helpErrors, ...(reasons.length > 0 ? { reasons: undefined } : {}) };
-                    this.#setHelp({ reasons });
-                  }} />
-                <span>${this.t(`help.reason.${reason}`)}</span>
-              </label>`)}
-          </div>
-        </fieldset>
-        <div class="ju-field">
-          <label class="ju-label" for="help-message">${this.t('help.messageLabel')} <span class="required">${this.t('questions.optional')}</span></label>
-          <textarea class="ju-input" id="help-message" maxlength="1000" .value=${this.help.message}
-            @input=${(event: Event) => { this.#setHelp({ message: (event.target as HTMLTextAreaElement).value }); }}></textarea>
-        </div>
-        <div class="ju-field">
-          <label class="ju-label" for="help-phone">${this.t('help.phoneLabel')} <span class="required">${this.t('questions.optional')}</span></label>
-          <p class="ju-hint" id="help-phone-hint">${this.t('help.phoneHint')}</p>
-          <p class="ju-error-text" id="help-phone-error">${phoneError ?? ''}</p>
-          <input class="ju-input" id="help-phone" type="tel" autocomplete="tel" maxlength="40" .value=${this.help.phone}
-            aria-invalid=${phoneError === undefined ? 'false' : 'true'} aria-describedby=${phoneError === undefined ? 'help-phone-hint' : 'help-phone-hint help-phone-error'}
-            @input=${(event: Event) => { this.#setHelp({ phone: (event.target as HTMLInputElement).value }); }} />
-        </div>
-        <div class="actions">
-          <button class="ju-button" type="submit" ?disabled=${this.busy}>${this.t('help.send')}</button>
-          <button class="ju-button ju-button--secondary" type="button" @click=${() => { this.step = 'choose'; this.#focusTarget = '#book-heading'; }}>${this.t('action.back')}</button>
-        </div>
-      </form>
-    `;
+    const view = this.#helpView.module;
+    if (view === undefined) return this.#renderViewPending(this.#helpView);
+    return view.renderHelp(
+      this.#text,
+      { form: this.help, errors: this.helpErrors, busy: this.busy },
+      {
+        change: (change) => {
+          if (change.reasons !== undefined && change.reasons.length > 0) this.helpErrors = { ...this.helpErrors, reasons: undefined };
+          this.#setHelp(change);
+        },
+        send: () => { void this.#sendHelp(); },
+        back: () => { this.step = 'choose'; this.#focusTarget = '#book-heading'; },
+      },
+      this.#renderMessage(),
+    );
   }
 }

@@ -1,10 +1,14 @@
 import { expect } from '@open-wc/testing';
-import bookingDa from '../src/locales/da.json';
+import bookingDaFirst from '../src/locales/da.json';
+import bookingDaLater from '../src/locales/da-later.json';
 import bookingEn from '../src/locales/en.json';
 import bookingAr from '../src/locales/ar.json';
 import deskDa from '../src/desk/locales/da.json';
 import deskEn from '../src/desk/locales/en.json';
 import deskAr from '../src/desk/locales/ar.json';
+
+// Danish ships in two parts: inline, and with the views that load on first use.
+const bookingDa: Record<string, string> = { ...bookingDaFirst, ...bookingDaLater };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const REQUIRED_FORMS: Record<string, string[]> = { da: ['one', 'other'], en: ['one', 'other'], ar: ['zero', 'one', 'two', 'few', 'many', 'other'] };
