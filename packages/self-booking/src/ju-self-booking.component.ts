@@ -105,6 +105,8 @@ export class JuSelfBooking extends JuElement {
   // Steps that need the server anyway load their views on first use: the first load stays small.
   readonly #meetingsView = new LazyView(this, () => import('./meetings-view.js'));
   readonly #helpView = new LazyView(this, () => import('./help-view.js'));
+  /** The citizen's event stream, opened with "my meetings": a change the job centre makes shows at once. */
+  #bookingEvents: { restart(): void } | undefined;
   readonly #countdown = new HoldCountdown(this, {
     onMinuteLeft: () => { this.announcer.announce(this.t('hold.minuteLeft')); },
     onExpire: () => { this.#holdExpired(); },
@@ -155,8 +157,17 @@ export class JuSelfBooking extends JuElement {
       this.#startedWith = token;
       this.#started = false;
       this.meetings = undefined;
+      this.#bookingEvents?.restart();
     }
     if (this.view === 'mine') this.#meetingsView.ensure();
+    const meetingsView = this.#meetingsView.module;
+    if (this.view === 'mine' && meetingsView !== undefined && this.#bookingEvents === undefined) {
+      this.#bookingEvents = new meetingsView.EventStream(this, {
+        url: () => this.apiClient?.url('v1/events'),
+        token: () => this.effectiveToken,
+        onEvent: (type) => { if (type === undefined || type === 'booking.changed') void this.#loadMeetings(); },
+      });
+    }
     if (this.step === 'help') this.#helpView.ensure();
     if (client !== undefined && token !== undefined && !this.#started) {
       this.#started = true;

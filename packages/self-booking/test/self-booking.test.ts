@@ -310,6 +310,19 @@ describe('<ju-self-booking>: my meetings', () => {
     expect(text(el)).to.contain('er aflyst');
   });
 
+  it('shows a change the job centre makes at once, from the event stream', async () => {
+    const booking = server.seedBooking();
+    const el = await render(html`<ju-self-booking api=${API} .token=${'t'} view="mine"></ju-self-booking>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.meeting') !== null);
+    await waitUntil(() => server.openStreams === 1, 'no event stream opened');
+    const events = server.requests.find((request) => request.path === '/v1/events');
+    expect(events?.headers.get('Authorization')).to.equal('Bearer t');
+    Object.assign(booking, { status: 'cancelled', cancelledBy: 'caseworker', cancelReason: 'Din sagsbehandler er syg.', sequence: 1 });
+    server.pushEvent('booking.changed', booking);
+    await waitUntil(() => text(el).includes('Begrundelse: Din sagsbehandler er syg.'), 'the change did not show');
+    expect(text(el)).to.contain('Jobcentret har aflyst samtalen');
+  });
+
   it('reschedules atomically: holds a new time, then POSTs reschedule for the same booking', async () => {
     const booking = server.seedBooking();
     const el = await render(html`<ju-self-booking api=${API} .token=${'t'} view="mine"></ju-self-booking>`);

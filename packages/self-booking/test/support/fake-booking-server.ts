@@ -118,6 +118,7 @@ export class FakeBookingServer {
       return problem(failure.failure.status, failure.failure.code);
     }
     if (!/^Bearer .+/.test(headers.get('Authorization') ?? '') && path !== '/v1/config') return problem(401, 'unauthenticated');
+    if (method === 'GET' && path === '/v1/events') return this.#eventStream(init.signal ?? undefined);
     const key = headers.get('Idempotency-Key');
     if (key !== null) {
       const replay = this.#replies.get(key);
@@ -214,6 +215,34 @@ export class FakeBookingServer {
       return { status: 201, body: receipt };
     }
     return problemOf(404, 'not-found');
+  }
+
+  readonly #streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  #eventId = 0;
+
+  /** Sends an event to every open `GET /v1/events` stream, in the contract's envelope. */
+  pushEvent(type: string, data: unknown): void {
+    this.#eventId += 1;
+    const text = `id: ${String(this.#eventId)}\nevent: ${type}\ndata: ${JSON.stringify({ type, data })}\n\n`;
+    for (const stream of this.#streams) stream.enqueue(new TextEncoder().encode(text));
+  }
+
+  get openStreams(): number {
+    return this.#streams.size;
+  }
+
+  #eventStream(signal: AbortSignal | undefined): Response {
+    let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start: (start) => {
+        controller = start;
+        this.#streams.add(start);
+        start.enqueue(new TextEncoder().encode(': connected\n\n'));
+      },
+      cancel: () => { if (controller !== undefined) this.#streams.delete(controller); },
+    });
+    signal?.addEventListener('abort', () => { if (controller !== undefined) this.#streams.delete(controller); });
+    return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
   }
 
   /** Books a time directly (as if booked earlier), for "my meetings". */
