@@ -9,7 +9,7 @@ import { renderSummary } from './summary-view.js';
 addLaterStrings();
 
 // The event stream comes with this view: only a citizen looking at "my meetings" needs changes live.
-export { EventStream } from './live-events.js';
+export { EventStream } from '@jobunivers/core/event-stream';
 
 export interface MeetingsState {
   meetings: readonly Booking[] | undefined;

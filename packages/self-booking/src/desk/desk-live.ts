@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { EventStream } from '../live-events.js';
+import { EventStream } from '@jobunivers/core/event-stream';
 import type { DeskChange } from './types.js';
 
 export interface LiveUpdatesOptions {

@@ -21,9 +21,11 @@ interface SseMessage {
 }
 
 /**
- * The signed-in user's Server-Sent Events (`GET /v1/events`), read with streaming `fetch` because `EventSource` cannot send the bearer
- * header and tokens must never be in URLs. Resumes with `Last-Event-ID`; reconnects with growing pauses; stops
- * for answers that retrying cannot fix (401/403/404) until `restart()`.
+ * The signed-in user's Server-Sent Events (`GET /v1/events`, a separate entry: `@jobunivers/core/event-stream`),
+ * read with streaming `fetch` because `EventSource` cannot send the bearer header and tokens must never be in
+ * URLs. Resumes with `Last-Event-ID`; reconnects after growing, jittered pauses — and at once when the device comes
+ * back online, the page becomes visible or returns from the back-forward cache; stops for answers that retrying
+ * cannot fix (401/403/404) until `restart()`.
  */
 export class EventStream implements ReactiveController {
   readonly #options: EventStreamOptions;
@@ -42,11 +44,23 @@ export class EventStream implements ReactiveController {
 
   hostConnected(): void {
     this.restart();
+    for (const [target, type] of WAKE_EVENTS()) target.addEventListener(type, this.#wake);
   }
 
   hostDisconnected(): void {
     this.stop();
+    for (const [target, type] of WAKE_EVENTS()) target.removeEventListener(type, this.#wake);
   }
+
+  /** Back online, back in view, back from the back-forward cache: stop waiting and reconnect now. */
+  readonly #wake = (): void => {
+    if (document.visibilityState === 'hidden') return;
+    if (this.#wakeUp === undefined) this.#wakePending = true; // the drop is still being noticed: skip the next pause
+    else this.#wakeUp();
+  };
+
+  #wakeUp: (() => void) | undefined;
+  #wakePending = false;
 
   /** (Re)connects when the api or token changed, or when the stream had stopped. */
   restart(force = false): void {
@@ -94,7 +108,19 @@ export class EventStream implements ReactiveController {
         // A dropped connection: wait and resume from the last event.
       }
       this.#setState(signal, 'connecting');
-      await wait(pause, signal);
+      // Jitter spreads the reconnects of many pages after a server restart.
+      const skip = this.#wakePending;
+      this.#wakePending = false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, skip ? 0 : pause / 2 + Math.random() * (pause / 2));
+        function done(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.#wakeUp = done;
+        signal.addEventListener('abort', done, { once: true });
+      });
+      this.#wakeUp = undefined;
       pause = Math.min(pause * 2, MAX_RETRY_MS);
     }
     this.#setState(signal, 'off');
@@ -159,9 +185,6 @@ export class EventStream implements ReactiveController {
   }
 }
 
-function wait(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, milliseconds);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
+function WAKE_EVENTS(): [EventTarget, string][] {
+  return [[window, 'online'], [window, 'pageshow'], [document, 'visibilitychange']];
 }
