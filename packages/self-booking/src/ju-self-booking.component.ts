@@ -14,6 +14,7 @@ import { renderDeadlineNote, renderOutage, renderTypeChoice } from './choose-vie
 import { HELP_REASONS } from './help-reasons.js';
 import type { HelpForm, HelpState } from './help-view.js';
 import { HoldCountdown } from './hold-countdown.js';
+import { RefreshOnReturn } from './refresh-on-return.js';
 import { LazyView } from './lazy-view.js';
 import { SELF_BOOKING_NAMESPACE } from './locales/register.js';
 import { selfBookingStyles } from './self-booking.styles.js';
@@ -116,28 +117,16 @@ export class JuSelfBooking extends JuElement {
   #storeScope: string | undefined;
   #started = false;
   #startedWith: string | undefined;
-  #lastRefresh = 0;
   #monthRequest: AbortController | undefined;
   #focusTarget: string | undefined;
   #helpKey: string | undefined;
   #cancelKey: string | undefined;
   #receiptKey: string | undefined;
 
-  readonly #onRegainFocus = (): void => {
-    if (document.visibilityState === 'hidden' || Date.now() - this.#lastRefresh < REFRESH_INTERVAL_MS) return;
-    void this.refresh();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('focus', this.#onRegainFocus);
-    document.addEventListener('visibilitychange', this.#onRegainFocus);
-  }
+  readonly #refreshOnReturn = new RefreshOnReturn(this, () => { void this.refresh(); }, REFRESH_INTERVAL_MS);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('focus', this.#onRegainFocus);
-    document.removeEventListener('visibilitychange', this.#onRegainFocus);
     this.#monthRequest?.abort();
     void this.#store?.flush();
   }
@@ -188,7 +177,7 @@ export class JuSelfBooking extends JuElement {
 
   /** Fetches meeting types, free times and meetings again (also done when the page regains focus). */
   async refresh(): Promise<void> {
-    this.#lastRefresh = Date.now();
+    this.#refreshOnReturn.markFresh();
     if (this.step === 'outage' || this.step === 'loading') {
       await this.#start();
       return;
@@ -226,7 +215,7 @@ export class JuSelfBooking extends JuElement {
     const api = this.#api;
     if (api === undefined) return;
     this.step = 'loading';
-    this.#lastRefresh = Date.now();
+    this.#refreshOnReturn.markFresh();
     this.#draft = (await this.#store?.load()) ?? { answers: {} };
     this.answers = { ...this.#draft.answers };
     void this.#loadContact(api);
@@ -789,7 +778,8 @@ export class JuSelfBooking extends JuElement {
 
   #renderMessage(): TemplateResult | typeof nothing {
     if (this.message === undefined) return nothing;
-    return html`<p class="ju-message ju-message--${this.message.kind === 'info' ? 'info' : this.message.kind}" id="message">${this.message.text}</p>`;
+    const kind = this.message.kind === 'info' ? '' : `ju-message--${this.message.kind}`;
+    return html`<p class="ju-message ${kind}" id="message">${this.message.text}</p>`;
   }
 
   #renderBooking(): TemplateResult {

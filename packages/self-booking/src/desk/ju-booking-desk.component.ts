@@ -5,6 +5,7 @@ import type { BookingErrorDetail } from '../events.js';
 import { AvailabilityView } from './desk-availability.js';
 import { DeskApi } from './desk-api.js';
 import { errorCode, type DeskBookingEvent, type DeskContext } from './desk-context.js';
+import { RefreshOnReturn } from '../refresh-on-return.js';
 import { LiveUpdates } from './desk-live.js';
 import { RequestsView } from './desk-requests.js';
 import { WeekView } from './desk-week.js';
@@ -95,18 +96,9 @@ export class JuBookingDesk extends JuElement {
   #pendingChanges: (DeskChange | undefined)[] = [];
   #liveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #onWindowFocus = (): void => {
-    if (this.lastRefreshed !== undefined && Date.now() - this.lastRefreshed < FOCUS_REFRESH_MS) return;
-    void this.refresh();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('focus', this.#onWindowFocus);
-  }
+  readonly #refreshOnReturn = new RefreshOnReturn(this, () => { void this.refresh(); }, FOCUS_REFRESH_MS);
 
   override disconnectedCallback(): void {
-    window.removeEventListener('focus', this.#onWindowFocus);
     clearTimeout(this.#liveTimer);
     super.disconnectedCallback();
   }
@@ -245,6 +237,7 @@ export class JuBookingDesk extends JuElement {
     else if (view === 'availability') await this.#availability.load(options);
     else await this.#requests.load(options);
     this.lastRefreshed = Date.now();
+    this.#refreshOnReturn.markFresh();
   }
 
   #onLiveChange(change: DeskChange | undefined): void {
