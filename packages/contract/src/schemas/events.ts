@@ -2,9 +2,10 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { DateTime } from './common.js';
 import { Booking, DeskChange } from './booking.js';
 import { Notification } from './notification.js';
+import { ChatConsoleChange } from './chat.js';
 
 /** The event types a stream can carry. `reset` tells the client to reload its data. */
-export const EVENT_TYPES = ['notification.created', 'booking.changed', 'booking.desk-changed', 'reset'] as const;
+export const EVENT_TYPES = ['notification.created', 'booking.changed', 'booking.desk-changed', 'chat.console-changed', 'reset'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /**
@@ -47,6 +48,14 @@ export const BookingDeskChangedEvent = EventEnvelope(
 );
 export type BookingDeskChangedEvent = Static<typeof BookingDeskChangedEvent>;
 
+export const ChatConsoleChangedEvent = EventEnvelope(
+  'chat.console-changed',
+  ChatConsoleChange,
+  'ChatConsoleChangedEvent',
+  '`event: chat.console-changed` (caseworker stream) — the chat queue, one of the caseworker\'s conversations or a colleague\'s presence changed. Reload the console (conversation streams carry the messages themselves).',
+);
+export type ChatConsoleChangedEvent = Static<typeof ChatConsoleChangedEvent>;
+
 export const ResetEvent = EventEnvelope(
   'reset',
   Type.Object({}, { description: 'Empty.' }),
@@ -55,7 +64,7 @@ export const ResetEvent = EventEnvelope(
 );
 export type ResetEvent = Static<typeof ResetEvent>;
 
-export const LiveEvent = Type.Union([NotificationCreatedEvent, BookingChangedEvent, BookingDeskChangedEvent, ResetEvent], {
+export const LiveEvent = Type.Union([NotificationCreatedEvent, BookingChangedEvent, BookingDeskChangedEvent, ChatConsoleChangedEvent, ResetEvent], {
   $id: 'LiveEvent',
   description: 'Any event of `GET /v1/events`, discriminated by `type`.',
 });

@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './demo.js';
 export * from './health.js';
 export * from './booking.js';
+export * from './chat.js';
