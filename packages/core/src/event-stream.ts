@@ -1,68 +1,58 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export interface EventStreamOptions {
-  /** The absolute URL of `GET /v1/events`, or `undefined` while no api is configured. */
-  url: () => URL | undefined;
-  token: () => string | undefined;
-  /**
-   * An event arrived: its type and its `data` (the envelope's `data`, parsed). `type` is `undefined` when
-   * everything should be reloaded: the server said `reset`, or events may have been missed.
-   */
-  onEvent: (type: string | undefined, data: unknown) => void;
-}
-
-const FIRST_RETRY_MS = 3000;
-const MAX_RETRY_MS = 60_000;
-
-interface SseMessage {
+/** One Server-Sent Event as it came over the wire. */
+export interface SseMessage {
+  /** The `id:` line, or `''` when the event had none (the reader keeps resuming from the last id it saw). */
   id: string;
   event: string;
   data: string;
 }
 
+export type SseState = 'off' | 'connecting' | 'live';
+
+export interface SseReaderOptions {
+  /** The stream's absolute URL, or `undefined` while there is nothing to read. */
+  url: () => URL | undefined;
+  token: () => string | undefined;
+  /** Resume after this event id (`Last-Event-ID` of the first request). */
+  lastEventId?: string;
+  onMessage: (message: SseMessage) => void;
+  /** A stream opened again after a drop although there was no event id to resume from: events may be missed. */
+  onGap?: () => void;
+  onState?: (state: SseState) => void;
+  /** The server answered something retrying cannot fix (401/403/404): the reader stopped. */
+  onStop?: (status: number) => void;
+  fetch?: typeof fetch;
+}
+
+const FIRST_RETRY_MS = 3000;
+const MAX_RETRY_MS = 60_000;
+
 /**
- * The signed-in user's Server-Sent Events (`GET /v1/events`, a separate entry: `@jobunivers/core/event-stream`),
- * read with streaming `fetch` because `EventSource` cannot send the bearer header and tokens must never be in
- * URLs. Resumes with `Last-Event-ID`; reconnects after growing, jittered pauses — and at once when the device comes
- * back online, the page becomes visible or returns from the back-forward cache; stops for answers that retrying
- * cannot fix (401/403/404) until `restart()`.
+ * A Server-Sent Events reader over streaming `fetch`, without any framework: `EventSource` cannot send the
+ * bearer header, and tokens must never be in URLs. Resumes with `Last-Event-ID`; reconnects after growing,
+ * jittered pauses (jitter spreads the reconnects of many pages after a server restart), or at once on `wake()`;
+ * stops for answers that retrying cannot fix (401/403/404) until `restart()`.
  */
-export class EventStream implements ReactiveController {
-  readonly #options: EventStreamOptions;
-  readonly #host: ReactiveControllerHost;
+export class SseReader {
+  readonly #options: SseReaderOptions;
   #abort: AbortController | undefined;
-  #lastEventId = '';
+  #lastEventId: string;
   #connectedTo = '';
-  /** `live` while a stream is open. */
-  state: 'off' | 'connecting' | 'live' = 'off';
-
-  constructor(host: ReactiveControllerHost, options: EventStreamOptions) {
-    this.#options = options;
-    this.#host = host;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.restart();
-    for (const [target, type] of WAKE_EVENTS()) target.addEventListener(type, this.#wake);
-  }
-
-  hostDisconnected(): void {
-    this.stop();
-    for (const [target, type] of WAKE_EVENTS()) target.removeEventListener(type, this.#wake);
-  }
-
-  /** Back online, back in view, back from the back-forward cache: stop waiting and reconnect now. */
-  readonly #wake = (): void => {
-    if (document.visibilityState === 'hidden') return;
-    if (this.#wakeUp === undefined) this.#wakePending = true; // the drop is still being noticed: skip the next pause
-    else this.#wakeUp();
-  };
-
   #wakeUp: (() => void) | undefined;
   #wakePending = false;
+  state: SseState = 'off';
 
-  /** (Re)connects when the api or token changed, or when the stream had stopped. */
+  constructor(options: SseReaderOptions) {
+    this.#options = options;
+    this.#lastEventId = options.lastEventId ?? '';
+  }
+
+  get lastEventId(): string {
+    return this.#lastEventId;
+  }
+
+  /** (Re)connects when the URL or token changed, or when the stream had stopped. */
   restart(force = false): void {
     const url = this.#options.url();
     const token = this.#options.token();
@@ -80,10 +70,17 @@ export class EventStream implements ReactiveController {
     this.#abort?.abort();
     this.#abort = undefined;
     this.#connectedTo = '';
-    this.state = 'off';
+    this.#setState(undefined, 'off');
+  }
+
+  /** Stop waiting out the pause and reconnect now (back online, back in view). */
+  wake(): void {
+    if (this.#wakeUp === undefined) this.#wakePending = true; // the drop is still being noticed: skip the next pause
+    else this.#wakeUp();
   }
 
   async #run(url: URL, signal: AbortSignal): Promise<void> {
+    const fetchFn = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     let pause = FIRST_RETRY_MS;
     let opened = false;
     while (!signal.aborted) {
@@ -93,22 +90,26 @@ export class EventStream implements ReactiveController {
         if (!token) break;
         const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${token}` };
         if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
-        const response = await fetch(url, { headers, signal, credentials: 'omit', cache: 'no-store' });
-        if (response.status === 401 || response.status === 403 || response.status === 404) break;
+        const response = await fetchFn(url, { headers, signal, credentials: 'omit', cache: 'no-store' });
+        if (response.status === 401 || response.status === 403 || response.status === 404) {
+          if (!signal.aborted) this.#options.onStop?.(response.status);
+          break;
+        }
         const type = response.headers.get('Content-Type') ?? '';
         if (response.ok && response.body && type.includes('text/event-stream')) {
           this.#setState(signal, 'live');
-          // Without an event id to resume from, whatever happened while the stream was down is unknown: reload.
-          if (opened && !this.#lastEventId) this.#options.onEvent(undefined, undefined);
+          if (opened && !this.#lastEventId) this.#options.onGap?.();
           opened = true;
           pause = FIRST_RETRY_MS;
           pause = await this.#read(response.body, signal, pause);
+        } else {
+          await response.body?.cancel().catch(() => undefined);
         }
       } catch {
         // A dropped connection: wait and resume from the last event.
       }
+      if (signal.aborted) break;
       this.#setState(signal, 'connecting');
-      // Jitter spreads the reconnects of many pages after a server restart.
       const skip = this.#wakePending;
       this.#wakePending = false;
       await new Promise<void>((resolve) => {
@@ -127,10 +128,10 @@ export class EventStream implements ReactiveController {
   }
 
   // A stopped run finishes in the background: only the current one may say how the connection is.
-  #setState(signal: AbortSignal, state: EventStream['state']): void {
-    if (signal.aborted || this.state === state) return;
+  #setState(signal: AbortSignal | undefined, state: SseState): void {
+    if (signal?.aborted || this.state === state) return;
     this.state = state;
-    this.#host.requestUpdate();
+    this.#options.onState?.(state);
   }
 
   /** Reads the stream until it ends; returns the pause the server asked for (`retry:`). */
@@ -145,13 +146,16 @@ export class EventStream implements ReactiveController {
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return retry;
+        if (done || signal.aborted) return retry;
         buffer += decoder.decode(value, { stream: true });
         const lines = buffer.split(/\r\n|\r|\n/);
         buffer = lines.pop() ?? '';
         for (const line of lines) {
           if (line === '') {
-            if (message.data !== '' || message.event !== '') this.#dispatch(message);
+            if (message.data !== '' || message.event !== '') {
+              if (message.id) this.#lastEventId = message.id;
+              this.#options.onMessage(message);
+            }
             message = { id: '', event: '', data: '' };
             continue;
           }
@@ -169,22 +173,82 @@ export class EventStream implements ReactiveController {
       signal.removeEventListener('abort', abort);
     }
   }
-
-  #dispatch(message: SseMessage): void {
-    if (message.id) this.#lastEventId = message.id;
-    if (message.event === 'reset') {
-      this.#options.onEvent(undefined, undefined);
-      return;
-    }
-    try {
-      const envelope = JSON.parse(message.data) as { data?: unknown };
-      this.#options.onEvent(message.event, envelope.data);
-    } catch {
-      this.#options.onEvent(undefined, undefined);
-    }
-  }
 }
 
-function WAKE_EVENTS(): [EventTarget, string][] {
-  return [[window, 'online'], [window, 'pageshow'], [document, 'visibilitychange']];
+/** Calls `wake` when the device is back online, the page visible again or restored from the back-forward cache. Returns the remover. */
+export function onBackInView(wake: () => void): () => void {
+  const listener = (): void => {
+    if (document.visibilityState !== 'hidden') wake();
+  };
+  const targets: [EventTarget, string][] = [[window, 'online'], [window, 'pageshow'], [document, 'visibilitychange']];
+  for (const [target, type] of targets) target.addEventListener(type, listener);
+  return () => {
+    for (const [target, type] of targets) target.removeEventListener(type, listener);
+  };
+}
+
+export interface EventStreamOptions {
+  /** The absolute URL of `GET /v1/events`, or `undefined` while no api is configured. */
+  url: () => URL | undefined;
+  token: () => string | undefined;
+  /**
+   * An event arrived: its type and its `data` (the envelope's `data`, parsed). `type` is `undefined` when
+   * everything should be reloaded: the server said `reset`, or events may have been missed.
+   */
+  onEvent: (type: string | undefined, data: unknown) => void;
+}
+
+/**
+ * The signed-in user's Server-Sent Events (`GET /v1/events`, a separate entry: `@jobunivers/core/event-stream`)
+ * as a Lit controller: an `SseReader` that runs while the host is connected, reconnects at once when the device
+ * comes back online, the page becomes visible or returns from the back-forward cache, and hands each event's
+ * parsed `data` to `onEvent`.
+ */
+export class EventStream implements ReactiveController {
+  readonly #reader: SseReader;
+  #removeWake: (() => void) | undefined;
+
+  constructor(host: ReactiveControllerHost, options: EventStreamOptions) {
+    const reload = (): void => { options.onEvent(undefined, undefined); };
+    this.#reader = new SseReader({
+      url: options.url,
+      token: options.token,
+      onGap: reload,
+      onState: () => { host.requestUpdate(); },
+      onMessage: (message) => {
+        if (message.event === 'reset') return reload();
+        try {
+          const envelope = JSON.parse(message.data) as { data?: unknown };
+          options.onEvent(message.event, envelope.data);
+        } catch {
+          reload();
+        }
+      },
+    });
+    host.addController(this);
+  }
+
+  /** `live` while a stream is open. */
+  get state(): SseState {
+    return this.#reader.state;
+  }
+
+  hostConnected(): void {
+    this.restart();
+    this.#removeWake = onBackInView(() => { this.#reader.wake(); });
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+    this.#removeWake?.();
+    this.#removeWake = undefined;
+  }
+
+  restart(force = false): void {
+    this.#reader.restart(force);
+  }
+
+  stop(): void {
+    this.#reader.stop();
+  }
 }
