@@ -90,3 +90,74 @@ export function benchRun({ serverEnv = {}, onInterrupt = () => undefined } = {})
   }
   return run;
 }
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+export const ascending = (values) => Float64Array.from(values).sort();
+
+export async function json(response) {
+  if (!response.ok) throw new Error(`${response.url} answered ${String(response.status)}: ${await response.text()}`);
+  return response.json();
+}
+
+/** Logs every user through the demo routes (GET /v1/demo/users, POST /v1/demo/login); answers id → token. */
+export async function demoTokens(url, userIds) {
+  const { items } = await json(await fetch(`${url}/v1/demo/users`));
+  const tokens = new Map();
+  for (const userId of userIds) {
+    if (!items.some((user) => user.id === userId)) throw new Error(`the demo has no user ${userId} (see packages/server/src/seed.ts)`);
+    const login = await json(await fetch(`${url}/v1/demo/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    }));
+    tokens.set(userId, login.token);
+  }
+  return tokens;
+}
+
+/**
+ * Opens one SSE stream (`url`: the stream's full URL) with fetch and calls `onEvent(event, arrivedAt)` for each event. Resolves once the
+ * response headers and the first chunk (`retry:`) are in; `done` settles when the stream ends.
+ */
+export async function openStream(url, token, signal, onEvent) {
+  const response = await fetch(url, { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` }, signal });
+  if (response.status !== 200 || response.body === null) throw new Error(`GET ${new URL(url).pathname} answered ${String(response.status)}`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let first = true;
+  let opened;
+  const ready = new Promise((resolve) => { opened = resolve; });
+  const done = (async () => {
+    for (;;) {
+      const { value, done: ended } = await reader.read();
+      const arrivedAt = performance.now();
+      if (ended) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = { id: undefined, type: 'message', data: '' };
+        for (const line of block.split('\n')) {
+          if (line.startsWith('id:')) event.id = line.slice(3).trim();
+          else if (line.startsWith('event:')) event.type = line.slice(6).trim();
+          else if (line.startsWith('data:')) event.data += line.slice(5).trim();
+        }
+        if (event.data !== '') onEvent(event, arrivedAt);
+      }
+      if (first) {
+        first = false;
+        opened();
+      }
+    }
+  })();
+  // A stream that ends before its first chunk must not leave `ready` pending.
+  void done.finally(() => { opened(); }).catch(() => undefined);
+  await Promise.race([ready, done]);
+  return { done };
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ROOT } from '../e2e/reference-server.mjs';
 import { machineReport } from './machine.mjs';
-import { benchRun, delay, ensureServerBuilt, envNumber, ms, printTable } from './server-harness.mjs';
+import { ascending, benchRun, delay, demoTokens, ensureServerBuilt, envNumber, ms, openStream, percentile, printTable } from './server-harness.mjs';
 import { startPostgres } from '../scripts/postgres.mjs';
 
 const HTTP_CONNECTIONS = envNumber('BENCH_HTTP_CONNECTIONS', 10);
@@ -40,12 +40,6 @@ ensureServerBuilt();
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Nearest-rank percentile of an ascending array. */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
-const ascending = (values) => Float64Array.from(values).sort();
 const integer = (value) => Math.round(value).toLocaleString('en-US');
 
 
@@ -123,70 +117,6 @@ async function httpLoad(url) {
 
 // ── 2. SSE fan-out ───────────────────────────────────────────────────────────────────────────────────────────
 
-async function json(response) {
-  if (!response.ok) throw new Error(`${response.url} answered ${String(response.status)}: ${await response.text()}`);
-  return response.json();
-}
-
-/** Logs every user through the demo routes (GET /v1/demo/users, POST /v1/demo/login); answers id → token. */
-async function demoTokens(url, userIds) {
-  const { items } = await json(await fetch(`${url}/v1/demo/users`));
-  const tokens = new Map();
-  for (const userId of userIds) {
-    if (!items.some((user) => user.id === userId)) throw new Error(`the demo has no user ${userId} (see packages/server/src/seed.ts)`);
-    const login = await json(await fetch(`${url}/v1/demo/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId }),
-    }));
-    tokens.set(userId, login.token);
-  }
-  return tokens;
-}
-
-/**
- * Opens one SSE stream with fetch and calls `onEvent(event, arrivedAt)` for each event. Resolves once the
- * response headers and the first chunk (`retry:`) are in; `done` settles when the stream ends.
- */
-async function openStream(url, token, signal, onEvent) {
-  const response = await fetch(`${url}/v1/events`, { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` }, signal });
-  if (response.status !== 200 || response.body === null) throw new Error(`GET /v1/events answered ${String(response.status)}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let first = true;
-  let opened;
-  const ready = new Promise((resolve) => { opened = resolve; });
-  const done = (async () => {
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      const arrivedAt = performance.now();
-      if (ended) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = { id: undefined, type: 'message', data: '' };
-        for (const line of block.split('\n')) {
-          if (line.startsWith('id:')) event.id = line.slice(3).trim();
-          else if (line.startsWith('event:')) event.type = line.slice(6).trim();
-          else if (line.startsWith('data:')) event.data += line.slice(5).trim();
-        }
-        if (event.data !== '') onEvent(event, arrivedAt);
-      }
-      if (first) {
-        first = false;
-        opened();
-      }
-    }
-  })();
-  // A stream that ends before its first chunk must not leave `ready` pending.
-  void done.finally(() => { opened(); }).catch(() => undefined);
-  await Promise.race([ready, done]);
-  return { done };
-}
-
 /**
  * `clients` streams on `streamUrl` spread over the demo's four citizens; then the caseworkers publish
  * SSE_EVENTS notifications through `publishUrl`, one at a time, each to one citizen (round robin), and every
@@ -214,7 +144,7 @@ async function fanOut({ publishUrl, streamUrl, clients = SSE_CLIENTS, events = S
         streamsOf.set(citizen, (streamsOf.get(citizen) ?? 0) + 1);
         const seen = new Set();
         let lastId = 0;
-        batch.push(openStream(streamUrl, tokens.get(citizen), controller.signal, (event, arrivedAt) => {
+        batch.push(openStream(`${streamUrl}/v1/events`, tokens.get(citizen), controller.signal, (event, arrivedAt) => {
           if (event.type !== 'notification.created') return;
           const id = Number(event.id);
           if (id <= lastId) outOfOrder += 1;
