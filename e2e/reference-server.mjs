@@ -10,7 +10,7 @@ const MAIN = join(ROOT, 'packages/server/dist/main.js');
 
 /**
  * @param {{ databaseUrl?: string, env?: Record<string, string> }} options  databaseUrl defaults to a fresh SQLite file
- * @returns {Promise<{ url: string, stop: () => Promise<void>, output: () => string }>}
+ * @returns {Promise<{ url: string, stop: (options?: { signal?: NodeJS.Signals }) => Promise<void>, output: () => string }>}
  */
 export async function startReferenceServer({ databaseUrl, env = {} } = {}) {
   if (!existsSync(MAIN)) throw new Error('packages/server/dist/main.js is missing: run `npm run build` first.');
@@ -23,6 +23,7 @@ export async function startReferenceServer({ databaseUrl, env = {} } = {}) {
       HOST: '127.0.0.1',
       DEMO: '1',
       LOG_LEVEL: 'warn',
+      JU_CHAT_ALWAYS_OPEN: '1',
       DATABASE_URL: databaseUrl ?? `sqlite:${join(scratch, 'jobunivers.sqlite')}`,
       ...env,
     },
@@ -53,7 +54,8 @@ export async function startReferenceServer({ databaseUrl, env = {} } = {}) {
   return {
     url,
     output: () => output,
-    stop: () => new Promise((resolve) => {
+    /** Stops the server; `{ signal: 'SIGKILL' }` makes it a crash (no graceful shutdown). */
+    stop: ({ signal = 'SIGTERM' } = {}) => new Promise((resolve) => {
       const done = () => {
         rmSync(scratch, { recursive: true, force: true });
         resolve();
@@ -64,7 +66,7 @@ export async function startReferenceServer({ databaseUrl, env = {} } = {}) {
         return;
       }
       child.on('exit', done);
-      child.kill('SIGTERM');
+      child.kill(signal);
     }),
   };
 }
