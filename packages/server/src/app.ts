@@ -11,14 +11,16 @@ import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/typ
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest, type HTTPMethods } from 'fastify';
 import { createTokenVerifier, type TokenVerifier } from './auth.js';
 import type { ServerConfig } from './config.js';
-import type { App, AppContext } from './context.js';
+import type { App, AppContext, ClosableStream } from './context.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { InProcessEventBus, type EventBus } from './events/bus.js';
+import { InProcessChatSignals, PostgresChatSignals, type ChatSignals } from './events/chat-signals.js';
 import { PostgresEventBus } from './events/postgres-bus.js';
-import type { EventStream } from './events/sse.js';
 import { fieldErrors, PROBLEM_CONTENT_TYPE, problemBody, problemLanguage, ProblemError } from './problem.js';
 import { bookingDeskRoutes } from './routes/booking-desk.js';
 import { bookingRoutes } from './routes/booking.js';
+import { chatConsoleRoutes } from './routes/chat-console.js';
+import { chatRoutes } from './routes/chat.js';
 import { configRoutes } from './routes/config.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
@@ -38,8 +40,8 @@ export interface BuildAppOptions {
 
 export const BODY_LIMIT = 64 * 1024;
 
-const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'Last-Event-ID', 'Accept-Language'];
-const CORS_EXPOSED_HEADERS = ['ETag', 'Retry-After', 'Idempotent-Replayed'];
+const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Content-Disposition', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'Last-Event-ID', 'Accept-Language'];
+const CORS_EXPOSED_HEADERS = ['ETag', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'];
 const METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Log lines carry ids, methods, route patterns, statuses and times: never headers, bodies, tokens or names. */
@@ -75,6 +77,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     (database.dialect === 'postgres' && database.postgresUrl !== undefined
       ? new PostgresEventBus({ url: database.postgresUrl })
       : new InProcessEventBus());
+  const chatSignals: ChatSignals =
+    database.dialect === 'postgres' && database.postgresUrl !== undefined
+      ? new PostgresChatSignals({ url: database.postgresUrl })
+      : new InProcessChatSignals();
 
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
@@ -101,8 +107,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   const verifier: TokenVerifier = createTokenVerifier(config);
-  const streams = new Set<EventStream>();
-  const context: AppContext = { config, db: database.db, dialect: database.dialect, bus, verifier, streams };
+  const streams = new Set<ClosableStream>();
+  const context: AppContext = { config, db: database.db, dialect: database.dialect, bus, verifier, chatSignals, streams };
 
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => sendProblem(request, reply, toProblem(error, request)));
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new ProblemError('not-found', { detail: 'There is nothing at this address.' })));
@@ -166,6 +172,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   notificationRoutes(app, context);
   bookingRoutes(app, context);
   bookingDeskRoutes(app, context);
+  await chatRoutes(app, context);
+  chatConsoleRoutes(app, context);
   eventRoutes(app, context);
   healthRoutes(app, context);
   if (config.demo) demoRoutes(app, context);
@@ -209,9 +217,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   app.addHook('onClose', async () => {
     if (ownsBus) await bus.close();
+    await chatSignals.close();
   });
 
   await bus.start();
+  await chatSignals.start();
   return app;
 }
 

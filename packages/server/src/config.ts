@@ -31,6 +31,16 @@ export interface ServerConfig {
   idempotencyRetentionMs: number;
   /** The repository root, where `docs/`, `.data/` and `packages/` live. */
   rootDir: string;
+  /** Live chat: treat every minute as inside opening hours (demo and end-to-end tests). */
+  chatAlwaysOpen: boolean;
+  /** Live chat: days a conversation is kept after it ends (or after a left message was written). */
+  chatRetentionDays: number;
+  /** Live chat: where uploaded files are stored (never under a served directory). */
+  chatAttachmentsDir: string;
+  /** Live chat: the page on how chats are stored; `undefined` means the municipality's website + /chat-og-persondata. */
+  chatConsentUrl: string | undefined;
+  /** Live chat: new messages per conversation and side per minute (more is 429). */
+  chatMessagesPerMinute: number;
 }
 
 /** The demo's shared secret: public on purpose, so never use it outside demo mode. */
@@ -118,6 +128,25 @@ function parseOrigins(value: string | undefined, problems: string[]): string[] {
   return origins;
 }
 
+function parseDirectory(value: string | undefined, fallback: string, rootDir: string): string {
+  const trimmed = value?.trim();
+  if (trimmed === undefined || trimmed === '') return fallback;
+  return isAbsolute(trimmed) ? trimmed : resolve(rootDir, trimmed);
+}
+
+function parseHttpsUrl(value: string | undefined, name: string, problems: string[]): string | undefined {
+  const trimmed = value?.trim();
+  if (trimmed === undefined || trimmed === '') return undefined;
+  try {
+    const url = new URL(trimmed);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} must be an http(s) URL like https://eksempelby.dk/chat-og-persondata, got "${trimmed}".`);
+  return undefined;
+}
+
 /** Reads and validates the configuration. Throws a ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env, warn: (message: string) => void = (message) => { console.warn(message); }): ServerConfig {
   const problems: string[] = [];
@@ -173,6 +202,11 @@ export function loadConfig(env: Env = process.env, warn: (message: string) => vo
     eventRetentionMs: integer(env.EVENT_RETENTION_HOURS, 'EVENT_RETENTION_HOURS', 48, 24, 24 * 365, problems) * HOUR,
     idempotencyRetentionMs: integer(env.IDEMPOTENCY_RETENTION_HOURS, 'IDEMPOTENCY_RETENTION_HOURS', 48, 24, 24 * 365, problems) * HOUR,
     rootDir,
+    chatAlwaysOpen: flag(env.JU_CHAT_ALWAYS_OPEN, 'JU_CHAT_ALWAYS_OPEN', false, problems),
+    chatRetentionDays: integer(env.JU_CHAT_RETENTION_DAYS, 'JU_CHAT_RETENTION_DAYS', 30, 1, 3650, problems),
+    chatAttachmentsDir: parseDirectory(env.JU_CHAT_ATTACHMENTS_DIR, resolve(rootDir, '.data/chat-attachments'), rootDir),
+    chatConsentUrl: parseHttpsUrl(env.JU_CHAT_CONSENT_URL, 'JU_CHAT_CONSENT_URL', problems),
+    chatMessagesPerMinute: integer(env.JU_CHAT_MESSAGES_PER_MINUTE, 'JU_CHAT_MESSAGES_PER_MINUTE', 60, 1, 100_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (jwt.kind === 'secret' && jwt.isDemoDefault) {

@@ -6,7 +6,7 @@ import type { ServerConfig } from './config.js';
 import type { Dialect } from './db/connect.js';
 import type { Database } from './db/schema.js';
 import type { EventBus } from './events/bus.js';
-import type { EventStream } from './events/sse.js';
+import type { ChatSignals } from './events/chat-signals.js';
 
 /** What every route module needs. */
 export interface AppContext {
@@ -15,8 +15,15 @@ export interface AppContext {
   dialect: Dialect;
   bus: EventBus;
   verifier: TokenVerifier;
-  /** Open SSE streams, closed on shutdown. */
-  streams: Set<EventStream>;
+  /** Wake-ups of live-chat conversation streams (LISTEN/NOTIFY on PostgreSQL). */
+  chatSignals: ChatSignals;
+  /** Open SSE streams (user and conversation streams), closed on shutdown. */
+  streams: Set<ClosableStream>;
+}
+
+/** An open SSE stream: ends itself (and its response) when told. */
+export interface ClosableStream {
+  end(reason: string): void;
 }
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;

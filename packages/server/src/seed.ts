@@ -218,6 +218,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
       }
     }
     inserted += await seedDesk(trx, now);
+    inserted += await seedChat(trx);
     // Lars must book within a frist of at least 8 days (DOMAIN.md): 10 days after seeding.
     const deadline = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
     count(await trx.insertInto('booking_deadlines').values({ citizen_id: 'citizen-1', deadline }).onConflict((oc) => oc.column('citizen_id').doNothing()).executeTakeFirst());
@@ -284,6 +285,42 @@ async function seedDesk(trx: Transaction<Database>, now: Date): Promise<number> 
       .values({ ...request, reasons: JSON.stringify(reasons), created_at: new Date(now.getTime() - daysAgo * DAY).toISOString(), handled_at: null })
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return inserted;
+}
+
+/** Live chat: what citizens can chat about (each routed to a team), and the caseworkers' prepared answers. */
+export const CHAT_TOPICS = [
+  { id: 'ydelser', team_id: 'team-nord', labels: { da: 'Dagpenge, kontanthjælp og andre ydelser', en: 'Unemployment benefits, social assistance and other benefits', ar: 'إعانة البطالة والمساعدة النقدية وإعانات أخرى' } },
+  { id: 'job-og-cv', team_id: 'team-nord', labels: { da: 'Job, CV og ansøgninger', en: 'Jobs, CV and applications', ar: 'الوظائف والسيرة الذاتية وطلبات التوظيف' } },
+  { id: 'unge', team_id: 'team-unge', labels: { da: 'Uddannelse og job for unge under 30', en: 'Education and jobs for young people under 30', ar: 'التعليم والعمل للشباب دون 30 عامًا' } },
+  { id: 'andet', team_id: 'team-nord', labels: { da: 'Noget andet', en: 'Something else', ar: 'شيء آخر' } },
+] as const;
+
+const CANNED_REPLIES = [
+  { id: 'canned-hello-da', language: 'da', title: 'Goddag', text: 'Hej, og tak fordi du skriver. Hvad kan jeg hjælpe dig med i dag?' },
+  { id: 'canned-moment-da', language: 'da', title: 'Et øjeblik', text: 'Et øjeblik, så slår jeg det op for dig.' },
+  { id: 'canned-joblog-da', language: 'da', title: 'Joblog', text: 'Du skriver dine ansøgninger i din joblog på Jobnet. Husk også jobmesser og netværksmøder.' },
+  { id: 'canned-booking-da', language: 'da', title: 'Book en samtale', text: 'Du kan selv booke en samtale under "Book en samtale". Har du brug for hjælp, så ringer vi til dig.' },
+  { id: 'canned-phone-da', language: 'da', title: 'Vi ringer til dig', text: 'Det er bedst, at vi tager det i telefonen. Må vi ringe til dig på det nummer, vi har?' },
+  { id: 'canned-bye-da', language: 'da', title: 'Farvel', text: 'Tak for snakken. Skriv endelig igen, hvis du har flere spørgsmål. Hav en god dag.' },
+  { id: 'canned-hello-en', language: 'en', title: 'Hello', text: 'Hello, and thank you for writing. How can I help you today?' },
+  { id: 'canned-moment-en', language: 'en', title: 'One moment', text: 'One moment, please, while I look that up for you.' },
+  { id: 'canned-joblog-en', language: 'en', title: 'Joblog', text: 'You record your applications in your joblog on Jobnet. Job fairs and network meetings count too.' },
+  { id: 'canned-booking-en', language: 'en', title: 'Book a meeting', text: 'You can book a meeting yourself under "Book a meeting". If you need help, we will call you.' },
+  { id: 'canned-phone-en', language: 'en', title: 'We will call you', text: 'This is easier to sort out by phone. May we call you on the number we have?' },
+  { id: 'canned-bye-en', language: 'en', title: 'Goodbye', text: 'Thank you for the chat. Write again if you have more questions. Have a good day.' },
+] as const;
+
+async function seedChat(trx: Transaction<Database>): Promise<number> {
+  let inserted = 0;
+  for (const [position, { labels, ...topic }] of CHAT_TOPICS.entries()) {
+    const result = await trx.insertInto('chat_topics').values({ ...topic, position, labels: JSON.stringify(labels) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  for (const [position, reply] of CANNED_REPLIES.entries()) {
+    const result = await trx.insertInto('chat_canned_replies').values({ ...reply, position }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
   }
   return inserted;

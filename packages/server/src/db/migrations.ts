@@ -221,6 +221,93 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('availability_exceptions').dropColumn('kind').execute();
       },
     },
+    // Live chat: topics routed to teams, conversations with a per-conversation sequence counter, their items
+    // (messages, notes, state changes, read marks) keyed (conversation_id, seq), attachments, presence, replies.
+    '0004_chat': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('chat_topics')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('labels', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('chat_conversations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('queued', 'active', 'closed', 'left-message')`))
+          .addColumn('topic_id', 'text', (c) => c.notNull().references('chat_topics.id'))
+          .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+          .addColumn('citizen_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
+          .addColumn('access_token_hash', 'text', (c) => c.unique())
+          .addColumn('citizen_name', 'text')
+          .addColumn('language', 'text', (c) => c.notNull().check(sql`language in ('da', 'en', 'ar')`))
+          .addColumn('caseworker_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+          .addColumn('queue_priority', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('queued_at', 'text', (c) => c.notNull())
+          .addColumn('queue_position', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('closed_at', 'text')
+          .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('last_public_seq', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('read_by_staff', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('read_by_citizen', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('rating', 'integer', (c) => c.check(sql`rating between 1 and 5`))
+          .addColumn('rating_comment', 'text')
+          .addColumn('last_message_at', 'text')
+          .execute();
+        await db.schema.createIndex('chat_conversations_queue').on('chat_conversations').columns(['state', 'team_id', 'queue_priority', 'queued_at']).execute();
+        await db.schema.createIndex('chat_conversations_caseworker').on('chat_conversations').columns(['caseworker_id', 'state']).execute();
+        // A citizen has at most one open conversation: the database decides, also between two instances.
+        await db.schema.createIndex('chat_conversations_one_open').on('chat_conversations').column('citizen_id').unique()
+          .where(sql.ref('state'), 'in', sql`('queued', 'active')`)
+          .execute();
+        await db.schema.createTable('chat_items')
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('chat_conversations.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('message', 'note', 'state', 'read')`))
+          .addColumn('visibility', 'text', (c) => c.notNull().check(sql`visibility in ('all', 'staff')`))
+          .addColumn('client_id', 'text')
+          .addColumn('author', 'text', (c) => c.check(sql`author in ('citizen', 'caseworker', 'system')`))
+          .addColumn('text', 'text')
+          .addColumn('attachment_id', 'text')
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('chat_items_pk', ['conversation_id', 'seq'])
+          .addUniqueConstraint('chat_items_client_id', ['conversation_id', 'client_id'])
+          .execute();
+        await db.schema.createTable('chat_attachments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('chat_conversations.id').onDelete('cascade'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('side', 'text', (c) => c.notNull().check(sql`side in ('citizen', 'caseworker')`))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('chat_attachments_conversation').on('chat_attachments').column('conversation_id').execute();
+        await db.schema.createTable('chat_participants')
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('chat_conversations.id').onDelete('cascade'))
+          .addColumn('caseworker_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addPrimaryKeyConstraint('chat_participants_pk', ['conversation_id', 'caseworker_id'])
+          .execute();
+        await db.schema.createTable('chat_presence')
+          .addColumn('caseworker_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('presence', 'text', (c) => c.notNull().check(sql`presence in ('available', 'away')`))
+          .addColumn('max_chats', 'integer', (c) => c.notNull().check(sql`max_chats between 1 and 10`))
+          .execute();
+        await db.schema.createTable('chat_canned_replies')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('language', 'text', (c) => c.notNull().check(sql`language in ('da', 'en')`))
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const table of ['chat_canned_replies', 'chat_presence', 'chat_participants', 'chat_attachments', 'chat_items', 'chat_conversations', 'chat_topics']) {
+          await db.schema.dropTable(table).ifExists().execute();
+        }
+      },
+    },
   };
 }
 

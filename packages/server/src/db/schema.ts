@@ -200,7 +200,107 @@ export interface NoFreeTimeReceiptsTable {
   issued_at: Timestamp;
 }
 
+// ---- Live chat (0004). Times are ISO UTC text (toISOString) on both databases, so they compare as strings.
+
+/** A topic a citizen can chat about, routed to a team. */
+export interface ChatTopicsTable {
+  id: string;
+  team_id: string;
+  position: number;
+  /** JSON `{ da, en, ar }`. */
+  labels: string;
+}
+
+export type ChatStateColumn = 'queued' | 'active' | 'closed' | 'left-message';
+
+export interface ChatConversationsTable {
+  id: string;
+  state: ChatStateColumn;
+  topic_id: string;
+  /** The team whose queue (or left messages) it is in; follows transfers. */
+  team_id: string;
+  /** The signed-in citizen; `null` for an anonymous chat. */
+  citizen_id: string | null;
+  /** SHA-256 (base64url) of an anonymous chat's access token; the token itself is never stored. */
+  access_token_hash: string | null;
+  /** How the citizen wants to be addressed (the signed-in citizen's first name, or the name an anonymous citizen gave). */
+  citizen_name: string | null;
+  language: 'da' | 'en' | 'ar';
+  caseworker_id: string | null;
+  /** 1 for a conversation transferred to a team (first in line), else 0. */
+  queue_priority: number;
+  queued_at: string;
+  /** Stored so a change can be sent as `chat.state` to the waiting citizen; `null` unless queued. */
+  queue_position: number | null;
+  created_at: string;
+  closed_at: string | null;
+  /** The conversation's sequence counter: every item takes `last_seq + 1` (the UPDATE serialises writers). */
+  last_seq: number;
+  /** The newest sequence number visible to the citizen (notes excluded). */
+  last_public_seq: number;
+  read_by_staff: number;
+  read_by_citizen: number;
+  rating: number | null;
+  rating_comment: string | null;
+  last_message_at: string | null;
+}
+
+/** Every stored item of a conversation (message, note, state change, read mark), keyed by its sequence number. */
+export interface ChatItemsTable {
+  conversation_id: string;
+  seq: number;
+  kind: 'message' | 'note' | 'state' | 'read';
+  /** `staff`: never sent to the citizen (notes). */
+  visibility: 'all' | 'staff';
+  /** The client-generated id of a message or note; UNIQUE per conversation. */
+  client_id: string | null;
+  author: 'citizen' | 'caseworker' | 'system' | null;
+  /** Message or note text (for idempotency checks, previews and the transcript). */
+  text: string | null;
+  attachment_id: string | null;
+  /** JSON: the event's `data` as sent on the stream. */
+  data: string;
+  created_at: string;
+}
+
+export interface ChatAttachmentsTable {
+  id: string;
+  conversation_id: string;
+  name: string;
+  type: string;
+  size: number;
+  side: 'citizen' | 'caseworker';
+  created_at: string;
+}
+
+/** Every caseworker who has had a conversation (they keep read access after a transfer). */
+export interface ChatParticipantsTable {
+  conversation_id: string;
+  caseworker_id: string;
+}
+
+export interface ChatPresenceTable {
+  caseworker_id: string;
+  presence: 'available' | 'away';
+  max_chats: number;
+}
+
+export interface ChatCannedRepliesTable {
+  id: string;
+  position: number;
+  language: 'da' | 'en';
+  title: string;
+  text: string;
+}
+
 export interface Database {
+  chat_topics: ChatTopicsTable;
+  chat_conversations: ChatConversationsTable;
+  chat_items: ChatItemsTable;
+  chat_attachments: ChatAttachmentsTable;
+  chat_participants: ChatParticipantsTable;
+  chat_presence: ChatPresenceTable;
+  chat_canned_replies: ChatCannedRepliesTable;
   meeting_types: MeetingTypesTable;
   meeting_type_questions: MeetingTypeQuestionsTable;
   availability_rules: AvailabilityRulesTable;

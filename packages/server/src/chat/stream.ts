@@ -1,0 +1,169 @@
+// One conversation's Server-Sent Events stream (GET /v1/chat/conversations/{id}/events). The SSE id is the
+// conversation's sequence number. It subscribes before it reads, and every wake-up reads the items after the
+// last one sent from the database, so replay and live delivery can neither skip nor repeat an item. Without
+// Last-Event-ID it replays the conversation from the start; an id above the conversation's last sequence number
+// (or not a number) gets `event: reset` carrying the reader's `lastSeq`. Notes never reach a citizen's stream.
+// Typing signals are written without an `id:` and never replayed.
+import type { ServerResponse } from 'node:http';
+import { SSE_RETRY_MS, type Conversation } from '@jobunivers/contract';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { ChatSide, ChatSignal, ChatSignals } from '../events/chat-signals.js';
+import { loadConversation, loadTopics, type ItemRow, type Viewer } from './store.js';
+import { pickText, type ChatLanguage } from './texts.js';
+
+const BATCH = 200;
+/** A client that stops reading is dropped (it reconnects with Last-Event-ID) instead of filling memory. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+export interface ChatStreamOptions {
+  db: Kysely<Database>;
+  signals: ChatSignals;
+  conversationId: string;
+  viewer: Viewer;
+  language: ChatLanguage;
+  response: ServerResponse;
+  lastEventId: string | undefined;
+  keepAliveMs: number;
+  onEnd: (reason: string) => void;
+}
+
+const EVENT_TYPE: Record<ItemRow['kind'], string> = { message: 'chat.message', note: 'chat.note', state: 'chat.state', read: 'chat.read' };
+
+export class ChatStream {
+  private lastSent = 0;
+  private reading = false;
+  private readAgain = false;
+  private ended = false;
+  private started = false;
+  private unsubscribe: () => void = () => undefined;
+  private keepAlive: NodeJS.Timeout | undefined;
+  private topicLabels = new Map<string, string>();
+
+  constructor(private readonly options: ChatStreamOptions) {}
+
+  private get ownSide(): ChatSide {
+    return this.options.viewer === 'citizen' ? 'citizen' : 'caseworker';
+  }
+
+  async start(): Promise<void> {
+    const { response, signals, conversationId, db } = this.options;
+    response.on('close', () => { this.end('client closed'); });
+    this.write(`retry: ${String(SSE_RETRY_MS)}\n\n`);
+    this.unsubscribe = signals.subscribe(conversationId, (signal) => { this.onSignal(signal); });
+    // The keep-alive also reads: a wake-up lost with a broken LISTEN connection is caught up within one interval.
+    this.keepAlive = setInterval(() => {
+      this.write(': keep-alive\n\n');
+      if (this.started) void this.read();
+    }, this.options.keepAliveMs);
+    this.keepAlive.unref();
+
+    for (const topic of await loadTopics(db)) this.topicLabels.set(topic.id, pickText(topic.labels, this.options.language));
+    const row = await loadConversation(db, conversationId);
+    if (row === undefined) {
+      this.end('conversation deleted');
+      return;
+    }
+    const readerLast = this.options.viewer === 'citizen' ? row.last_public_seq : row.last_seq;
+    const requested = parseLastEventId(this.options.lastEventId);
+    if (requested === undefined) {
+      this.lastSent = 0; // no resume point: the whole conversation
+    } else if (requested === 'invalid' || requested > row.last_seq) {
+      this.lastSent = readerLast;
+      const envelope = { id: readerLast, type: 'reset', occurredAt: new Date().toISOString(), data: {} };
+      this.write(`id: ${String(readerLast)}\nevent: reset\ndata: ${JSON.stringify(envelope)}\n\n`);
+    } else {
+      this.lastSent = requested;
+    }
+    this.started = true;
+    await this.read();
+  }
+
+  private onSignal(signal: ChatSignal): void {
+    if (signal.kind === 'typing') {
+      if (signal.by === this.ownSide) return;
+      const envelope = { type: 'chat.typing', occurredAt: new Date().toISOString(), data: { by: signal.by } };
+      this.write(`event: chat.typing\ndata: ${JSON.stringify(envelope)}\n\n`);
+      return;
+    }
+    if (this.started) void this.read();
+  }
+
+  /** Sends every stored item after the last one sent. Concurrent wake-ups collapse into one more pass. */
+  private async read(): Promise<void> {
+    if (this.ended) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      do {
+        this.readAgain = false;
+        for (;;) {
+          let query = this.options.db
+            .selectFrom('chat_items')
+            .selectAll()
+            .where('conversation_id', '=', this.options.conversationId)
+            .where('seq', '>', this.lastSent);
+          if (this.options.viewer === 'citizen') query = query.where('visibility', '=', 'all');
+          const rows = await query.orderBy('seq', 'asc').limit(BATCH).execute();
+          for (const row of rows) {
+            if (this.isEnded()) return;
+            if (row.seq <= this.lastSent) continue;
+            this.write(`id: ${String(row.seq)}\nevent: ${EVENT_TYPE[row.kind]}\ndata: ${JSON.stringify(this.envelope(row))}\n\n`);
+            this.lastSent = row.seq;
+          }
+          if (rows.length < BATCH) break;
+        }
+      } while (this.shouldReadAgain());
+    } catch {
+      this.end('database error');
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private envelope(row: ItemRow): unknown {
+    let data = JSON.parse(row.data) as unknown;
+    if (row.kind === 'state') {
+      // The snapshot's topic is in the conversation's language; the reader gets it in theirs.
+      const conversation = data as Conversation;
+      data = { ...conversation, topic: { id: conversation.topic.id, label: this.topicLabels.get(conversation.topic.id) ?? conversation.topic.label } };
+    }
+    return { id: row.seq, type: EVENT_TYPE[row.kind], occurredAt: row.created_at, data };
+  }
+
+  private shouldReadAgain(): boolean {
+    return this.readAgain && !this.ended;
+  }
+
+  private isEnded(): boolean {
+    return this.ended;
+  }
+
+  private write(chunk: string): void {
+    const { response } = this.options;
+    if (this.ended || response.destroyed || response.writableEnded) return;
+    response.write(chunk);
+    if (response.writableLength > MAX_BUFFERED_BYTES) this.end('client too slow');
+  }
+
+  end(reason: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.unsubscribe();
+    if (this.keepAlive !== undefined) clearInterval(this.keepAlive);
+    const { response } = this.options;
+    if (!response.writableEnded) response.end();
+    this.options.onEnd(reason);
+  }
+}
+
+function parseLastEventId(value: string | undefined): number | 'invalid' | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  if (!/^[0-9]{1,15}$/.test(trimmed)) return 'invalid';
+  return Number(trimmed);
+}
