@@ -202,7 +202,7 @@ export function loadConfig(env: Env = process.env, warn: (message: string) => vo
     eventRetentionMs: integer(env.EVENT_RETENTION_HOURS, 'EVENT_RETENTION_HOURS', 48, 24, 24 * 365, problems) * HOUR,
     idempotencyRetentionMs: integer(env.IDEMPOTENCY_RETENTION_HOURS, 'IDEMPOTENCY_RETENTION_HOURS', 48, 24, 24 * 365, problems) * HOUR,
     rootDir,
-    chatAlwaysOpen: flag(env.JU_CHAT_ALWAYS_OPEN, 'JU_CHAT_ALWAYS_OPEN', false, problems),
+    chatAlwaysOpen: flag(env.JU_CHAT_ALWAYS_OPEN, 'JU_CHAT_ALWAYS_OPEN', demo, problems),
     chatRetentionDays: integer(env.JU_CHAT_RETENTION_DAYS, 'JU_CHAT_RETENTION_DAYS', 30, 1, 3650, problems),
     chatAttachmentsDir: parseDirectory(env.JU_CHAT_ATTACHMENTS_DIR, resolve(rootDir, '.data/chat-attachments'), rootDir),
     chatConsentUrl: parseHttpsUrl(env.JU_CHAT_CONSENT_URL, 'JU_CHAT_CONSENT_URL', problems),
