@@ -22,6 +22,8 @@ export interface SseReaderOptions {
   onState?: (state: SseState) => void;
   /** The server answered something retrying cannot fix (401/403/404): the reader stopped. */
   onStop?: (status: number) => void;
+  /** `Accept-Language` for texts the server writes into events. */
+  language?: () => string | undefined;
   fetch?: typeof fetch;
 }
 
@@ -90,6 +92,8 @@ export class SseReader {
         if (!token) break;
         const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${token}` };
         if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
+        const language = this.#options.language?.();
+        if (language) headers['Accept-Language'] = language;
         const response = await fetchFn(url, { headers, signal, credentials: 'omit', cache: 'no-store' });
         if (response.status === 401 || response.status === 403 || response.status === 404) {
           if (!signal.aborted) this.#options.onStop?.(response.status);

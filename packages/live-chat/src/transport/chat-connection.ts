@@ -53,6 +53,7 @@ export class ChatConnection {
       // Without a sequence number to resume from, a reconnect replays from the start; nothing is missed.
       onState: () => { this.#options.onChange(); },
       onStop: (status) => { this.#fatal(status); },
+      language: options.language,
       fetch: options.fetch,
     });
   }
