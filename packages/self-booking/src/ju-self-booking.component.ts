@@ -14,7 +14,7 @@ import { renderDeadlineNote, renderOutage, renderTypeChoice } from './choose-vie
 import { HELP_REASONS } from './help-reasons.js';
 import type { HelpForm, HelpState } from './help-view.js';
 import { HoldCountdown } from './hold-countdown.js';
-import { RefreshOnReturn } from './refresh-on-return.js';
+import { RefreshOnReturn } from '@jobunivers/core/refresh-on-return';
 import { LazyView } from './lazy-view.js';
 import { SELF_BOOKING_NAMESPACE } from './locales/register.js';
 import { selfBookingStyles } from './self-booking.styles.js';

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { EventStream } from '@jobunivers/core/event-stream';
 
 /**
@@ -19,40 +19,4 @@ export class ConsoleLive extends EventStream {
       },
     });
   }
-}
-
-/**
- * Calls `refresh` when the caseworker comes back to the page (window focus, or the tab visible again), at most
- * once per `minIntervalMs`: the stream may have been cut while the page slept.
- */
-export class RefreshOnReturn implements ReactiveController {
-  #freshAt = 0;
-  readonly #refresh: () => void;
-  readonly #minIntervalMs: number;
-
-  constructor(host: ReactiveControllerHost, refresh: () => void, minIntervalMs: number) {
-    this.#refresh = refresh;
-    this.#minIntervalMs = minIntervalMs;
-    host.addController(this);
-  }
-
-  markFresh(): void {
-    this.#freshAt = Date.now();
-  }
-
-  hostConnected(): void {
-    window.addEventListener('focus', this.#onReturn);
-    document.addEventListener('visibilitychange', this.#onReturn);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener('focus', this.#onReturn);
-    document.removeEventListener('visibilitychange', this.#onReturn);
-  }
-
-  readonly #onReturn = (): void => {
-    if (document.visibilityState === 'hidden' || Date.now() - this.#freshAt < this.#minIntervalMs) return;
-    this.markFresh();
-    this.#refresh();
-  };
 }

@@ -5,7 +5,7 @@ import type { BookingErrorDetail } from '../events.js';
 import { AvailabilityView } from './desk-availability.js';
 import { DeskApi } from './desk-api.js';
 import { errorCode, type DeskBookingEvent, type DeskContext } from './desk-context.js';
-import { RefreshOnReturn } from '../refresh-on-return.js';
+import { RefreshOnReturn } from '@jobunivers/core/refresh-on-return';
 import { LiveUpdates } from './desk-live.js';
 import { RequestsView } from './desk-requests.js';
 import { WeekView } from './desk-week.js';

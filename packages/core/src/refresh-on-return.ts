@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// A separate entry (`@jobunivers/core/refresh-on-return`), paid only by widgets whose data changes while a
+// page sits in the background (self-booking, the booking desk, the chat console).
 
 /**
  * Fetches a widget's data again when the reader comes back to the page (window focus, or the tab becoming
