@@ -10,6 +10,8 @@ export class Outbox {
   readonly #store: LocalStore<unknown>;
   readonly #key: string;
   #items: OutgoingMessage[] = [];
+  /** The last write to the device's store failed: what is waiting lives only in memory. */
+  lastSaveFailed = false;
   /** Writes are chained so the store always ends with the newest state. */
   #writing: Promise<void> = Promise.resolve();
 
@@ -24,7 +26,7 @@ export class Outbox {
 
   /** Loads what an earlier page left; anything that was in flight is sent again (with the same id). */
   async restore(): Promise<void> {
-    const saved = await this.#store.get(this.#key);
+    const saved = await this.#store.get(this.#key).catch(() => undefined);
     if (!Array.isArray(saved)) return;
     const known = new Set(this.#items.map((item) => item.id));
     const restored = (saved as OutgoingMessage[])
@@ -57,13 +59,22 @@ export class Outbox {
     return this.#items.length !== before;
   }
 
+  /**
+   * Writes what still has to be sent. Never rejects: a store that is closing (the chat was reset in another tab)
+   * or refusing writes leaves the messages in memory, where they are still sent; `lastSaveFailed` says so.
+   */
   save(): Promise<void> {
     const pending = this.#items.filter((item) => item.state !== 'sent').map((item) => ({ ...item, state: item.state === 'sending' ? 'queued' : item.state }));
     const write = async (): Promise<void> => {
-      if (pending.length === 0) await this.#store.delete(this.#key);
-      else await this.#store.put(this.#key, pending);
+      try {
+        if (pending.length === 0) await this.#store.delete(this.#key);
+        else await this.#store.put(this.#key, pending);
+        this.lastSaveFailed = false;
+      } catch {
+        this.lastSaveFailed = true;
+      }
     };
-    this.#writing = this.#writing.then(write, write);
+    this.#writing = this.#writing.then(write);
     return this.#writing;
   }
 
