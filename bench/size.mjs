@@ -3,7 +3,7 @@
 // bench/budgets.json. `--check` exits 1 when a budget is exceeded. See bench/README.md.
 import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { minifyCssLiteralsEsbuildPlugin } from '../scripts/minify-css-literals.mjs';
@@ -21,7 +21,7 @@ const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) =>
  * es2022, sibling packages from TypeScript source, `external` bare imports left out. Returns the entry's bytes
  * and the lazily loaded chunks (dynamic imports) separately.
  */
-async function measureSource(source, resolveDir, external = () => false) {
+async function measureSource(source, resolveDir, external = () => false, externalFiles = new Set()) {
   const result = await esbuild.build({
     entryPoints: ['jobunivers-size-entry'],
     bundle: true,
@@ -41,6 +41,11 @@ async function measureSource(source, resolveDir, external = () => false) {
       setup(build) {
         build.onResolve({ filter: /^jobunivers-size-entry$/ }, () => ({ path: 'entry', namespace: 'size-entry' }));
         build.onLoad({ filter: /.*/, namespace: 'size-entry' }, () => ({ contents: source, resolveDir, loader: 'js' }));
+        // Another published entry of the same package (e.g. a shared transport) is paid once, in its own row.
+        build.onResolve({ filter: /^\.\.?\// }, (args) => {
+          const absolute = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+          return externalFiles.has(absolute) ? { path: args.path, external: true } : undefined;
+        });
         build.onResolve({ filter: /^[^./]/ }, (args) => {
           const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
           return nodeBuiltins.has(args.path) || external(name) ? { path: args.path, external: true } : undefined;
@@ -94,10 +99,14 @@ for (const { dir, manifest } of workspacePackages()) {
     const name = subpath === '.' || subpath === './define' ? manifest.name : `${manifest.name}/${subpath.replace(/^\.\//, '')}`;
     groups.set(name, [...(groups.get(name) ?? []), target.source]);
   }
+  const mainEntry = groups.get(manifest.name) ?? [];
   for (const [name, files] of groups) {
     const source = files.map((file) => `export * from ${JSON.stringify(`./${file.replace(/^\.\//, '')}`)};`).join('\n');
+    // A subpath entry's row leaves out the package's other subpath entries it imports (they have rows of their own).
+    const otherEntries = new Set([...groups].filter(([other]) => other !== name && other !== manifest.name)
+      .flatMap(([, sources]) => sources.filter((file) => !mainEntry.includes(file)).map((file) => resolve(dir, file))));
     try {
-      const size = await measureSource(source, dir, (dependency) => dependencies.has(dependency));
+      const size = await measureSource(source, dir, (dependency) => dependencies.has(dependency), otherEntries);
       rows.push({ name, what: 'own code, dependencies external', ...size });
     } catch (error) {
       rows.push({ name, what: 'own code', error: String(error.message ?? error).split('\n')[0] });

@@ -10,10 +10,12 @@
 // plus a `dependencies` entry in package.json and a budget in bench/budgets.json.
 import '@jobunivers/core/define';
 import '@jobunivers/self-booking';
+import '@jobunivers/live-chat';
 import { defineWhenUsed } from './define-when-used.js';
 
 // Widgets for job-centre staff load only on pages that use them: citizens' pages never download them.
 defineWhenUsed('ju-booking-desk', () => import('@jobunivers/self-booking/desk'));
+defineWhenUsed('ju-chat-console', () => import('@jobunivers/live-chat/console'));
 
 // ── Host API ────────────────────────────────────────────────────────────────────────────────────────────────
 // What a host page may call after `import { … } from '…/jobunivers.js'`: strings and languages at runtime,

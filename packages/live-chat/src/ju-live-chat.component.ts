@@ -1,6 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { adoptStyles, type CSSResultGroup } from 'lit';
 import { JuElement, sharedStyles } from '@jobunivers/core';
 import { launcherStyles } from './launcher.styles.js';
 import { LIVE_CHAT_NAMESPACE } from './locales/register.js';
@@ -64,6 +63,7 @@ export class JuLiveChat extends JuElement {
 
   #panel: ChatPanel | undefined;
   #loading: Promise<ChatPanel | undefined> | undefined;
+  #credentials: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -80,6 +80,17 @@ export class JuLiveChat extends JuElement {
         store.close();
         if (session !== undefined) void this.#load();
       });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const credentials = `${this.apiUrl ?? ''} ${this.effectiveToken ?? ''}`;
+    if (this.#credentials !== undefined && credentials !== this.#credentials) {
+      // Signed in after the page loaded: connect now, so a conversation going on shows on the badge.
+      if (this.effectiveToken !== undefined && this.#panel === undefined) void this.#load();
+      this.#panel?.credentialsChanged();
+    }
+    this.#credentials = credentials;
   }
 
   /** Opens the chat (loads the panel the first time). */

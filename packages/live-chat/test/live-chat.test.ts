@@ -331,6 +331,26 @@ describe('<ju-live-chat>: after the chat', () => {
     expect(el.shadowRoot!.querySelector('input[name="topic"]')).to.equal(null);
   });
 
+  it('after a reload, waits for the host to hand the citizen token over again, keeping the draft', async () => {
+    const first = await renderChat(html`<ju-live-chat api=${API} .token=${'citizen-anna'}></ju-live-chat>`);
+    await startChat(first);
+    const id = [...server.conversations.keys()][0];
+    server.claim(id);
+    const field = $<HTMLTextAreaElement>(first, '#composer-text');
+    field.value = 'Skrevet før genindlæsning';
+    field.dispatchEvent(new Event('input'));
+    await aTimeout(600);
+    first.remove();
+    // The reloaded page renders the element before its own login has finished: no token yet.
+    const second = await fixture<JuLiveChat>(html`<ju-live-chat api=${API}></ju-live-chat>`);
+    await aTimeout(200);
+    second.token = 'citizen-anna';
+    await second.open();
+    await until(second, '#composer-text');
+    await waitUntil(() => $<HTMLTextAreaElement>(second, '#composer-text').value === 'Skrevet før genindlæsning', 'the draft was lost');
+    expect(server.conversations.size).to.equal(1);
+  });
+
   it('reset() forgets the conversation on this device and starts over', async () => {
     const el = await renderChat();
     await startChat(el);

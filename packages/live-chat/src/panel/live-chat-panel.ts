@@ -200,12 +200,16 @@ export class LiveChatPanel implements ReactiveController, ChatPanel {
     }
     const session = await this.#store.session(api.base.href);
     if (generation !== this.#generation) return;
+    // A signed-in citizen's conversation waits for the host to hand the token over again (after a reload the
+    // host's login usually comes a moment later); `credentialsChanged()` looks again. Nothing is forgotten.
+    if (session !== undefined && session.accessToken === null && this.#bridge.token() === undefined) return;
     if (session !== undefined) {
       this.#session = session;
       try {
         await this.#enter(await api.conversation(session.conversationId), session);
       } catch (error) {
-        if (error instanceof ApiError && [401, 403, 404].includes(error.status)) {
+        // Gone, or not this citizen's: start afresh. A 401 (an expired token) forgets nothing.
+        if (error instanceof ApiError && [403, 404].includes(error.status)) {
           this.#session = undefined;
           await this.#store.forget(session.conversationId);
           this.#bridge.host.requestUpdate();
@@ -645,6 +649,12 @@ export class LiveChatPanel implements ReactiveController, ChatPanel {
       this.#unread = 0;
       this.#bridge.unreadChanged(0);
     }
+  }
+
+  credentialsChanged(): void {
+    if (this.#session !== undefined) return;
+    this.#generation += 1;
+    void this.#resume();
   }
 
   async reset(): Promise<void> {

@@ -27,6 +27,8 @@ export interface PanelBridge {
 
 export interface ChatPanel {
   render(): TemplateResult;
+  /** The api or token changed (e.g. the host handed over the citizen's token after a reload): look for the conversation again. */
+  credentialsChanged(): void;
   /** Forget the conversation, the draft and unsent messages on this device; back to the start. */
   reset(): Promise<void>;
 }

@@ -86,6 +86,15 @@ document.querySelector('.language-switch').addEventListener('click', (event) => 
   for (const other of document.querySelectorAll('.language-switch button')) other.setAttribute('aria-pressed', String(other === button));
 });
 
+// "Book a meeting instead" in the chat: close the chat and take the citizen (and their focus) to the booking.
+document.getElementById('live-chat').addEventListener('ju-chat-request-booking', (event) => {
+  event.currentTarget.close();
+  const section = document.getElementById('self-booking').closest('section');
+  section.tabIndex = -1;
+  section.scrollIntoView({ block: 'start' });
+  section.focus({ preventScroll: true });
+});
+
 showContact();
 setUpDemoLogin({
   onLogin(session) {
@@ -99,6 +108,7 @@ setUpDemoLogin({
     provider.token = undefined;
     // What the citizen left on this device (answers, a held time) goes with the session.
     document.getElementById('self-booking').reset();
+    document.getElementById('live-chat').reset();
     stopEvents();
     messages.replaceChildren(element('p', 'Log ind for at se dine beskeder.'));
   },
