@@ -30,10 +30,22 @@ export interface ChatStreamOptions {
 
 const EVENT_TYPE: Record<ItemRow['kind'], string> = { message: 'chat.message', note: 'chat.note', state: 'chat.state', read: 'chat.read' };
 
+/**
+ * Reads started because of one wake-up signal, shared by every stream of the conversation that the same signal
+ * woke and that asks for the same items (same visibility, same position): a message to a conversation with a
+ * thousand open streams costs one query, not a thousand. Only reads started after the signal are shared — the
+ * signal comes after the commit, so each of them sees the new items.
+ */
+const readsBySignal = new WeakMap<ChatSignal, Map<string, Promise<ItemRow[]>>>();
+/** Each row's SSE text per reader language (rows shared by streams are the same objects). */
+const chunks = new WeakMap<ItemRow, Map<string, string>>();
+
 export class ChatStream {
   private lastSent = 0;
   private reading = false;
   private readAgain = false;
+  /** The wake-up the next read answers (its reads may be shared); `undefined` for reads of this stream alone. */
+  private wakeSignal: ChatSignal | undefined;
   private ended = false;
   private started = false;
   private unsubscribe: () => void = () => undefined;
@@ -86,12 +98,13 @@ export class ChatStream {
       this.write(`event: chat.typing\ndata: ${JSON.stringify(envelope)}\n\n`);
       return;
     }
-    if (this.started) void this.read();
+    if (this.started) void this.read(signal);
   }
 
   /** Sends every stored item after the last one sent. Concurrent wake-ups collapse into one more pass. */
-  private async read(): Promise<void> {
+  private async read(signal?: ChatSignal): Promise<void> {
     if (this.ended) return;
+    this.wakeSignal = signal;
     if (this.reading) {
       this.readAgain = true;
       return;
@@ -101,17 +114,12 @@ export class ChatStream {
       do {
         this.readAgain = false;
         for (;;) {
-          let query = this.options.db
-            .selectFrom('chat_items')
-            .selectAll()
-            .where('conversation_id', '=', this.options.conversationId)
-            .where('seq', '>', this.lastSent);
-          if (this.options.viewer === 'citizen') query = query.where('visibility', '=', 'all');
-          const rows = await query.orderBy('seq', 'asc').limit(BATCH).execute();
+          const wake = this.wakeSignal;
+          const rows = await this.items(wake);
           for (const row of rows) {
             if (this.isEnded()) return;
             if (row.seq <= this.lastSent) continue;
-            this.write(`id: ${String(row.seq)}\nevent: ${EVENT_TYPE[row.kind]}\ndata: ${JSON.stringify(this.envelope(row))}\n\n`);
+            this.write(this.chunk(row));
             this.lastSent = row.seq;
           }
           if (rows.length < BATCH) break;
@@ -122,6 +130,47 @@ export class ChatStream {
     } finally {
       this.reading = false;
     }
+  }
+
+  /** The items after the last one sent, in one batch; shared with the other streams the same wake-up woke. */
+  private items(wake: ChatSignal | undefined): Promise<ItemRow[]> {
+    const citizen = this.options.viewer === 'citizen';
+    const query = (): Promise<ItemRow[]> => {
+      let select = this.options.db
+        .selectFrom('chat_items')
+        .selectAll()
+        .where('conversation_id', '=', this.options.conversationId)
+        .where('seq', '>', this.lastSent);
+      if (citizen) select = select.where('visibility', '=', 'all');
+      return select.orderBy('seq', 'asc').limit(BATCH).execute();
+    };
+    if (wake === undefined) return query();
+    let shared = readsBySignal.get(wake);
+    if (shared === undefined) {
+      shared = new Map();
+      readsBySignal.set(wake, shared);
+    }
+    const key = `${citizen ? 'all' : 'staff'} ${String(this.lastSent)}`;
+    let rows = shared.get(key);
+    if (rows === undefined) {
+      rows = query();
+      shared.set(key, rows);
+    }
+    return rows;
+  }
+
+  private chunk(row: ItemRow): string {
+    let byLanguage = chunks.get(row);
+    if (byLanguage === undefined) {
+      byLanguage = new Map();
+      chunks.set(row, byLanguage);
+    }
+    let text = byLanguage.get(this.options.language);
+    if (text === undefined) {
+      text = `id: ${String(row.seq)}\nevent: ${EVENT_TYPE[row.kind]}\ndata: ${JSON.stringify(this.envelope(row))}\n\n`;
+      byLanguage.set(this.options.language, text);
+    }
+    return text;
   }
 
   private envelope(row: ItemRow): unknown {
