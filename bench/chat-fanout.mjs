@@ -4,6 +4,7 @@
 // time; every delivery is timed from just before the POST to the message's arrival on each stream. On SQLite,
 // and on PostgreSQL with one instance and with the streams on a second instance (LISTEN/NOTIFY). Part of
 // `npm run bench`, not of `npm test`. See bench/README.md.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { machineReport } from './machine.mjs';
 import { ascending, benchRun, delay, demoTokens, ensureServerBuilt, envNumber, json, ms, openStream, percentile, printTable } from './server-harness.mjs';
@@ -47,8 +48,70 @@ async function conversation(url) {
   return { id, citizen: created.accessToken, caseworker };
 }
 
-async function fanOut({ publishUrl, streamUrl }) {
+/** The reference server's conversation: streams on `streamUrl`, messages POSTed to `publishUrl`. */
+async function referenceTarget({ publishUrl, streamUrl }) {
   const chat = await conversation(publishUrl);
+  return {
+    streamUrl: `${streamUrl}/v1/chat/conversations/${chat.id}/events`,
+    token: chat.citizen,
+    send: (id, text) => post(publishUrl, `/v1/chat/conversations/${chat.id}/messages`, chat.caseworker, { id, text }),
+  };
+}
+
+/**
+ * The baseline: a bare node:http Server-Sent Events broadcaster in its own process, which writes each POSTed
+ * message to every open stream with no database, no authorisation and no JSON schema — the floor of fan-out on
+ * this machine, measured with the same clients in the same run.
+ */
+async function startBaselineBroadcaster() {
+  const source = `
+    const { createServer } = require('node:http');
+    const streams = new Set();
+    let seq = 0;
+    const server = createServer((request, response) => {
+      if (request.method === 'GET') {
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+        response.write('retry: 3000\\n\\n');
+        streams.add(response);
+        request.on('close', () => { streams.delete(response); });
+        return;
+      }
+      let body = '';
+      request.on('data', (chunk) => { body += chunk; });
+      request.on('end', () => {
+        seq += 1;
+        const message = JSON.parse(body);
+        const chunk = 'id: ' + seq + '\\nevent: chat.message\\ndata: ' + JSON.stringify({ id: seq, type: 'chat.message', data: { ...message, seq } }) + '\\n\\n';
+        for (const stream of streams) stream.write(chunk);
+        response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ ...message, seq }));
+      });
+    });
+    server.listen(0, '127.0.0.1', () => { console.log('port ' + server.address().port); });
+    process.on('SIGTERM', () => { process.exit(0); });`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  run.defer(() => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => { resolve(); });
+    child.kill('SIGTERM');
+  }));
+  const port = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /port (\d+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => { reject(new Error(`the baseline broadcaster exited with ${String(code)}`)); });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    streamUrl: `${url}/stream`,
+    token: 'none',
+    send: async (id, text) => json(await fetch(`${url}/send`, { method: 'POST', body: JSON.stringify({ id, text }) })),
+  };
+}
+
+async function fanOut(target) {
   const controller = new AbortController();
   openClients.add(controller);
   const rounds = new Map(); // message id → round
@@ -62,7 +125,7 @@ async function fanOut({ publishUrl, streamUrl }) {
       for (let offset = index; offset < Math.min(CLIENTS, index + 20); offset += 1) {
         const seen = new Set();
         let lastSeq = 0;
-        batch.push(openStream(`${streamUrl}/v1/chat/conversations/${chat.id}/events`, chat.citizen, controller.signal, (event, arrivedAt) => {
+        batch.push(openStream(target.streamUrl, target.token, controller.signal, (event, arrivedAt) => {
           if (event.type !== 'chat.message') return;
           const seq = Number(event.id);
           if (seq <= lastSeq) outOfOrder += 1;
@@ -91,7 +154,7 @@ async function fanOut({ publishUrl, streamUrl }) {
       const delivered = new Promise((settle) => { resolve = settle; });
       const round = { sentAt: performance.now(), latencies: [], resolve };
       rounds.set(id, round);
-      await post(publishUrl, `/v1/chat/conversations/${chat.id}/messages`, chat.caseworker, { id, text });
+      await target.send(id, text);
       postTimes.push(performance.now() - round.sentAt);
       let timer;
       await Promise.race([delivered, new Promise((settle) => { timer = setTimeout(settle, ROUND_TIMEOUT_MS); })]);
@@ -125,26 +188,29 @@ async function fanOut({ publishUrl, streamUrl }) {
 const machine = machineReport();
 const rows = [];
 const notes = [];
-async function scenario(label, options) {
+let baseline;
+async function scenario(label, target) {
   process.stdout.write(`chat fan-out: ${label} …`);
-  const result = await fanOut(options);
+  const result = await fanOut(await target);
   console.log(` ${String(result.delivered)}/${String(result.expected)} delivered, p50 ${ms(result.p50)}, p99 ${ms(result.p99)}`);
   rows.push({ label, result });
 }
 
 let failed = false;
 try {
+  await scenario('baseline: bare node:http SSE broadcaster', startBaselineBroadcaster());
+  baseline = rows[0].result;
   const sqlite = await run.startServer(undefined);
-  await scenario('SQLite, one instance', { publishUrl: sqlite.url, streamUrl: sqlite.url });
+  await scenario('SQLite, one instance', referenceTarget({ publishUrl: sqlite.url, streamUrl: sqlite.url }));
   await sqlite.stop();
   const postgres = WITH_POSTGRES ? await startPostgres() : undefined;
   if (postgres === undefined) notes.push('PostgreSQL skipped (not installed or BENCH_POSTGRES=0).');
   else {
     run.defer(() => { postgres.stop(); });
     const a = await run.startServer(postgres.url);
-    await scenario('PostgreSQL, one instance', { publishUrl: a.url, streamUrl: a.url });
+    await scenario('PostgreSQL, one instance', referenceTarget({ publishUrl: a.url, streamUrl: a.url }));
     const b = await run.startServer(postgres.url);
-    await scenario('PostgreSQL, two instances (POST to A, streams on B)', { publishUrl: a.url, streamUrl: b.url });
+    await scenario('PostgreSQL, two instances (POST to A, streams on B)', referenceTarget({ publishUrl: a.url, streamUrl: b.url }));
   }
 } catch (error) {
   failed = true;
@@ -155,13 +221,14 @@ try {
 if (run.interrupted) await new Promise(() => undefined);
 if (rows.length > 0) {
   console.log(`\nChat fan-out: ${String(CLIENTS)} streams on one conversation; ${String(MESSAGES)} caseworker messages POSTed one at a time; latency = arrival on a stream − POST sent\n`);
-  const table = [['scenario', 'delivered/expected', 'p50', 'p99', 'max', 'POST→201 p50', 'POST→201 p99', 'messages/s']];
+  const table = [['scenario', 'delivered/expected', 'p50', 'p99', 'max', 'POST→201 p50', 'POST→201 p99', 'messages/s', 'p50 / p99 vs baseline']];
   for (const { label, result } of rows) {
-    table.push([label, `${String(result.delivered)}/${String(result.expected)}`, ms(result.p50), ms(result.p99), ms(result.max), ms(result.postP50), ms(result.postP99), result.perSecond.toFixed(1)]);
+    const ratio = result === baseline ? '—' : `${(result.p50 / baseline.p50).toFixed(1)}× / ${(result.p99 / baseline.p99).toFixed(1)}×`;
+    table.push([label, `${String(result.delivered)}/${String(result.expected)}`, ms(result.p50), ms(result.p99), ms(result.max), ms(result.postP50), ms(result.postP99), result.perSecond.toFixed(1), ratio]);
     const problems = [['duplicate', result.duplicates], ['out-of-order', result.outOfOrder], ['dropped stream', result.dropped]].filter(([, count]) => count > 0);
     if (problems.length > 0) notes.push(`${label}: ${problems.map(([name, count]) => `${String(count)} ${name}`).join(', ')}`);
   }
-  printTable(table, [1, 2, 3, 4, 5, 6, 7]);
+  printTable(table, [1, 2, 3, 4, 5, 6, 7, 8]);
 }
 if (notes.length > 0) console.log(`\nnotes:\n${notes.map((note) => `  - ${note}`).join('\n')}`);
 machine.print({ took: 'chat fan-out bench' });
