@@ -33,11 +33,13 @@ describe('demo site', { timeout: 60_000 }, () => {
     assert.doesNotMatch(csp, /unsafe-inline/);
     await page.locator('#contact a[href^="tel:"]').waitFor();
     assert.equal(await page.locator('h1').textContent(), 'Jobcenter Eksempelby');
-    // The one script tag upgraded <ju-provider> and <ju-self-booking> (which asks the citizen to sign in);
-    // widgets not built yet show their fallback content.
-    assert.equal(await page.evaluate(() => customElements.get('ju-provider') !== undefined && customElements.get('ju-self-booking') !== undefined), true);
+    // The one script tag upgraded <ju-provider>, <ju-self-booking> (which asks the citizen to sign in) and the
+    // chat launcher (its fallback text gives way to the button); widgets not built yet show their fallback content.
+    assert.equal(await page.evaluate(() => ['ju-provider', 'ju-self-booking', 'ju-live-chat'].every((tag) => customElements.get(tag) !== undefined)), true);
     await page.getByText('Log ind for at booke en tid eller se dine samtaler.').waitFor();
-    assert.equal(await page.locator('ju-live-chat a[href^="tel:"]').isVisible(), true);
+    await page.locator('ju-live-chat').getByRole('button', { name: 'Skriv med os' }).waitFor();
+    assert.equal(await page.locator('ju-live-chat a[href^="tel:"]').isVisible(), false);
+    assert.equal(await page.locator('ju-video-library').getByText('Videobiblioteket er ikke klar endnu.').isVisible(), true);
     assert.deepEqual(problems, []);
   });
 
