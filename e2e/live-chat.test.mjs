@@ -1,3 +1,4 @@
+/* global document -- used inside page.evaluate / waitForFunction, which run in the browser */
 // Live chat on the demo site, end to end against the reference server, with a citizen and a caseworker in two
 // browser contexts: Mette goes available on /medarbejder, Lars starts a chat on /, waits in the queue, Mette
 // takes it, they write both ways, Lars loses his network and writes anyway (the message waits on his device and
@@ -114,5 +115,26 @@ describe('live chat between a citizen and a caseworker', { timeout: 180_000 }, (
 
     assert.deepEqual(desk.problems, []);
     assert.deepEqual(citizen.problems, []);
+  });
+
+  it('an anonymous citizen consents before chatting, and "book a meeting instead" leads to the booking', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/`);
+    const chat = page.locator('ju-live-chat');
+    await chat.getByRole('button', { name: /Skriv med os/ }).click();
+    const dialog = chat.getByRole('dialog', { name: 'Chat med jobcentret' });
+    await dialog.getByRole('radio', { name: 'Noget andet' }).check();
+    await dialog.getByRole('button', { name: 'Start chat' }).click();
+    // Without consent nothing is sent; the error names what is missing and sits on the checkbox.
+    const consent = dialog.getByRole('checkbox', { name: /Jeg ved, at jobcentret gemmer chatten/ });
+    await dialog.getByText('Sæt kryds, hvis det er i orden, at vi gemmer chatten').first().waitFor();
+    assert.match(await consent.getAttribute('aria-describedby') ?? '', /\S/);
+    await consent.check();
+    await dialog.getByRole('button', { name: 'Start chat' }).click();
+    await dialog.getByText(/i køen/).first().waitFor();
+
+    await dialog.getByRole('button', { name: 'Book et møde i stedet' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.querySelector('ju-self-booking') !== null);
+    assert.deepEqual(problems, []);
   });
 });

@@ -87,8 +87,10 @@ document.querySelector('.language-switch').addEventListener('click', (event) => 
 });
 
 // "Book a meeting instead" in the chat: close the chat and take the citizen (and their focus) to the booking.
-document.getElementById('live-chat').addEventListener('ju-chat-request-booking', (event) => {
-  event.currentTarget.close();
+document.getElementById('live-chat').addEventListener('ju-chat-request-booking', async (event) => {
+  const chat = event.currentTarget;
+  chat.close();
+  await chat.updateComplete; // closing gives focus back to the chat button first
   const section = document.getElementById('self-booking').closest('section');
   section.tabIndex = -1;
   section.scrollIntoView({ block: 'start' });
