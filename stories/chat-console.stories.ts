@@ -40,7 +40,8 @@ async function openFirstConversation(context: StoryContext): Promise<ShadowRoot>
   const mette = (): HTMLElement | undefined => [...root.querySelectorAll<HTMLElement>('[part=mine-item] button')].find((button) => button.textContent.includes('Mette'));
   await until(() => mette() !== undefined, 'my conversations');
   mette()?.click();
-  await until(() => root.querySelector('[part=note]') !== null && root.querySelector('#canned') !== null, 'the conversation to open');
+  // The conversation's log is the shared <ju-chat-message-list>, with a shadow root of its own.
+  await until(() => root.querySelector('ju-chat-message-list')?.shadowRoot?.querySelector('[part=note]') != null && root.querySelector('#canned') !== null, 'the conversation to open');
   await allElementsRendered(context);
   return root;
 }

@@ -1,6 +1,8 @@
 // The caseworker's side, a separate entry (`@jobunivers/live-chat/console`): citizens' pages never load it.
 import { JuChatConsole } from './console/ju-chat-console.component.js';
+import { defineMessageList } from './message-list.js';
 
+defineMessageList();
 JuChatConsole.define('ju-chat-console');
 
 declare global {

@@ -15,9 +15,11 @@ declare global {
     'ju-chat-retry': CustomEvent<MessageListRequestDetail>;
     'ju-chat-discard': CustomEvent<MessageListRequestDetail>;
     'ju-chat-attachment': CustomEvent<AttachmentRequestDetail>;
+    'ju-chat-newest-seen': Event;
   }
 }
 
 export { JuChatMessageList, MESSAGE_WINDOW, type ChatSide } from './message-list/ju-chat-message-list.component.js';
 export type { AttachmentRequestDetail, MessageListRequestDetail };
 export { splitLinks, checkedLink, type TextPart } from './message-list/message-text.js';
+export { addListStrings } from './locales/list-strings.js';

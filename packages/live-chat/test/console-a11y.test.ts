@@ -105,7 +105,7 @@ for (const lang of ['da', 'en', 'ar']) {
       click(el, '#tab-mine');
       await waitUntil(() => root(el).querySelector(`#open-${id}`));
       click(el, `#open-${id}`);
-      await waitUntil(() => root(el).querySelector('[part=note]') && root(el).querySelector('#canned'));
+      await waitUntil(() => root(el).querySelector('ju-chat-message-list')?.shadowRoot?.querySelector('[part=note]') && root(el).querySelector('#canned'));
       click(el, '#reply-send'); // empty: shows the field's error
       await waitUntil(() => root(el).querySelector('#reply-error'));
       await expect(el).to.be.accessible();

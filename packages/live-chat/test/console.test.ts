@@ -25,7 +25,22 @@ function $<T extends HTMLElement = HTMLElement>(el: HTMLElement, selector: strin
   return found;
 }
 
-const text = (el: HTMLElement): string => root(el).textContent.replace(/\s+/g, ' ');
+/** The open conversation's log is the shared `<ju-chat-message-list>`, with a shadow root of its own. */
+function list(el: HTMLElement): ShadowRoot {
+  const found = root(el).querySelector('ju-chat-message-list')?.shadowRoot;
+  if (!found) throw new Error('no message list');
+  return found;
+}
+
+const inList = (el: HTMLElement, selector: string): HTMLElement | null => root(el).querySelector('ju-chat-message-list')?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+
+function $list(el: HTMLElement, selector: string): HTMLElement {
+  const found = list(el).querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing in the list matches ${selector}`);
+  return found;
+}
+
+const text = (el: HTMLElement): string => `${root(el).textContent} ${root(el).querySelector('ju-chat-message-list')?.shadowRoot?.textContent ?? ''}`.replace(/\s+/g, ' ');
 const announced = (el: HTMLElement): string => root(el).querySelector('[data-ju-announcer=polite]')?.textContent ?? '';
 
 function type(control: HTMLInputElement | HTMLTextAreaElement, value: string): void {
@@ -45,7 +60,7 @@ async function openConversation(id: string): Promise<JuChatConsole> {
   $(el, '#tab-mine').click();
   await waitUntil(() => root(el).querySelector(`#open-${id}`));
   $(el, `#open-${id}`).click();
-  await waitUntil(() => root(el).querySelector('#reply') && root(el).querySelector('.cc-msg'), 'the conversation did not open');
+  await waitUntil(() => root(el).querySelector('#reply') && inList(el, '[part~=message]'), 'the conversation did not open');
   return el;
 }
 
@@ -159,7 +174,7 @@ describe('<ju-chat-console>', () => {
   it('shows the open conversation and sends a reply through the transport', async () => {
     fake.active({ firstName: 'Ahmed', text: 'Hej, jeg har brug for hjælp.' });
     const el = await openConversation('conversation-1');
-    expect($(el, '.cc-log').textContent).to.contain('Hej, jeg har brug for hjælp.');
+    expect($list(el, '[part=log]').textContent).to.contain('Hej, jeg har brug for hjælp.');
     // Reading the newest message is told to the server, and the list stops counting it as unread.
     await waitUntil(() => posts(fake, '/v1/chat/conversations/conversation-1/read').length > 0, 'no read mark');
     await waitUntil(() => !root(el).querySelector('[part=unread]'), 'still counted as unread');
@@ -169,20 +184,20 @@ describe('<ju-chat-console>', () => {
     const sent = (posts(fake, '/v1/chat/conversations/conversation-1/messages') as { id: string; text: string }[]).at(0);
     expect(sent?.text).to.equal('Hvad drejer det sig om?');
     expect(sent?.id).to.match(/^[A-Za-z0-9_-]{8,64}$/);
-    await waitUntil(() => root(el).querySelector('.cc-msg--caseworker:not(.cc-msg--pending)')?.textContent.includes('Hvad drejer det sig om?'), 'the reply did not come back on the stream');
-    expect(root(el).querySelector('.cc-msg--pending')).to.equal(null);
+    await waitUntil(() => inList(el, '.message.own:not(.pending)')?.textContent.includes('Hvad drejer det sig om?'), 'the reply did not come back on the stream');
+    expect(inList(el, '.message.pending')).to.equal(null);
     expect($<HTMLTextAreaElement>(el, '#reply').value).to.equal('');
   });
 
   it('renders message text as text, with only http(s) addresses as links', async () => {
     fake.active({ firstName: 'Ahmed', text: 'Se https://jobnet.dk/cv. <b>fed</b> javascript:alert(1)' });
     const el = await openConversation('conversation-1');
-    await waitUntil(() => root(el).querySelector('.cc-msg--citizen'));
-    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('.cc-msg--citizen a')];
+    await waitUntil(() => inList(el, '.message.theirs'));
+    const links = [...list(el).querySelectorAll<HTMLAnchorElement>('.message.theirs a')];
     expect(links.map((link) => link.href)).to.deep.equal(['https://jobnet.dk/cv']);
     expect(links[0]?.rel).to.equal('noopener noreferrer');
-    expect(root(el).querySelector('.cc-msg--citizen b')).to.equal(null);
-    expect($(el, '.cc-msg--citizen').textContent).to.contain('<b>fed</b> javascript:alert(1)');
+    expect(inList(el, '.message.theirs .text b')).to.equal(null);
+    expect($list(el, '.message.theirs').textContent).to.contain('<b>fed</b> javascript:alert(1)');
   });
 
   it('shows when the citizen is typing', async () => {
@@ -190,7 +205,7 @@ describe('<ju-chat-console>', () => {
     const el = await openConversation('conversation-1');
     await waitUntil(() => fake.openStreams('conversation-1') > 0);
     await fake.citizenTyping('conversation-1');
-    await waitUntil(() => $(el, '[part=typing]').textContent.includes('Ahmed skriver'));
+    await waitUntil(() => $list(el, '[part=typing]').textContent.includes('Ahmed skriver'));
   });
 
   it('inserts a canned reply as editable text', async () => {
@@ -224,15 +239,15 @@ describe('<ju-chat-console>', () => {
     $<HTMLDetailsElement>(el, '[part=note-composer]').open = true;
     type($<HTMLTextAreaElement>(el, '#note'), 'Borgeren vil gerne ringes op i morgen.');
     $(el, '[part=note-composer] button[type=submit]').click();
-    await waitUntil(() => root(el).querySelector('[part=note]'), 'the note is not shown');
+    await waitUntil(() => inList(el, '[part=note]'), 'the note is not shown');
     const note = (posts(fake, '/v1/chat/conversations/conversation-1/notes') as { id: string; text: string }[]).at(0);
     expect(note?.text).to.equal('Borgeren vil gerne ringes op i morgen.');
     expect(note?.id).to.match(/^[A-Za-z0-9_-]{8,64}$/);
     expect(posts(fake, '/v1/chat/conversations/conversation-1/messages')).to.have.length(0);
-    expect($(el, '[part=note]').textContent).to.contain('Intern note – ses ikke af borgeren');
+    expect($list(el, '[part=note]').textContent).to.contain('Intern note – ses ikke af borgeren');
     // The stream delivers the same note again: shown once.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(root(el).querySelectorAll('[part=note]')).to.have.length(1);
+    expect(list(el).querySelectorAll('[part=note]')).to.have.length(1);
     expect($<HTMLTextAreaElement>(el, '#note').value).to.equal('');
   });
 
@@ -292,7 +307,7 @@ describe('<ju-chat-console>', () => {
     await waitUntil(() => root(el).querySelector('#open-conversation-1'));
     expect($(el, '#open-conversation-1').textContent).to.contain('Ring mig op efter kl. 12.');
     $(el, '#open-conversation-1').click();
-    await waitUntil(() => root(el).querySelector('.cc-log')?.textContent.includes('Ring mig op efter kl. 12.'));
+    await waitUntil(() => inList(el, '[part=log]')?.textContent.includes('Ring mig op efter kl. 12.'));
     expect(root(el).querySelector('#reply')).to.equal(null);
     expect(text(el)).to.contain('Svar ad jobcentrets sædvanlige veje');
   });

@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
 import daLauncher from '../src/locales/da.json';
 import daPanel from '../src/locales/da-panel.json';
+import daList from '../src/locales/da-list.json';
 import en from '../src/locales/en.json';
 import ar from '../src/locales/ar.json';
 
 // Danish ships in two parts: the launcher's strings inline, the panel's with the panel.
-const da: Record<string, string> = { ...daLauncher, ...daPanel };
+const da: Record<string, string> = { ...daLauncher, ...daPanel, ...daList };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const REQUIRED_FORMS: Record<string, string[]> = { da: ['one', 'other'], en: ['one', 'other'], ar: ['zero', 'one', 'two', 'few', 'many', 'other'] };

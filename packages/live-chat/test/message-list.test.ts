@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ChatMessage } from '@jobunivers/contract';
+import type { ChatMessage, ChatNote } from '@jobunivers/contract';
 import { defineMessageList, MESSAGE_WINDOW, splitLinks, type JuChatMessageList } from '../src/message-list.js';
 import type { OutgoingMessage } from '../src/transport/index.js';
 
@@ -22,6 +22,13 @@ async function renderList(items: ChatMessage[], outbox: OutgoingMessage[] = []):
   await el.updateComplete;
   return el;
 }
+
+function note(seq: number, text = `Note nummer ${String(seq)}`): ChatNote {
+  return { id: `note-${String(seq).padStart(6, '0')}`, seq, author: { firstName: 'Jonas', team: 'Team Ydelser' }, text, createdAt: new Date(Date.UTC(2026, 10, 27, 9, 0, seq)).toISOString() };
+}
+
+/** Messages at the even sequence numbers 2, 4, … (notes take the odd ones). */
+const evenMessages = (count: number): ChatMessage[] => messages(count).map((message, index) => ({ ...message, seq: 2 * (index + 1) }));
 
 const items = (el: JuChatMessageList): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('li')];
 const log = (el: JuChatMessageList): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[role="log"]')!;
@@ -122,6 +129,86 @@ describe('<ju-chat-message-list>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="jump"]')).to.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal(box);
+  });
+
+  it('tells its owner (not composed) when the reader scrolls back to the newest message', async () => {
+    const el = await renderList(messages(60));
+    await waitUntil(() => log(el).scrollTop > 0, 'did not start at the newest message');
+    expect(el.atNewest).to.equal(true);
+    let seen = 0;
+    el.addEventListener('ju-chat-newest-seen', (event) => {
+      expect(event.composed).to.equal(false);
+      seen += 1;
+    });
+    const box = log(el);
+    box.scrollTop = 0;
+    box.dispatchEvent(new Event('scroll'));
+    expect(el.atNewest).to.equal(false);
+    expect(seen).to.equal(0);
+    box.scrollTop = box.scrollHeight;
+    box.dispatchEvent(new Event('scroll'));
+    expect(el.atNewest).to.equal(true);
+    expect(seen).to.equal(1);
+  });
+});
+
+describe('<ju-chat-message-list> with internal notes', () => {
+  async function renderWithNotes(side: 'citizen' | 'caseworker', items: ChatMessage[], notes: ChatNote[]): Promise<JuChatMessageList> {
+    const el = await fixture<JuChatMessageList>(html`<ju-chat-message-list side=${side} .messages=${items} .notes=${notes} .t=${t} label="Samtale"></ju-chat-message-list>`);
+    el.style.height = '300px';
+    await el.updateComplete;
+    return el;
+  }
+
+  it('shows notes to the caseworker among the messages in sequence order, labelled, with the author\'s first name', async () => {
+    const el = await renderWithNotes('caseworker', evenMessages(3), [note(1, 'Har ringet før.'), note(5, 'Ring op i morgen.')]);
+    const rows = items(el);
+    expect(rows.map((row) => row.getAttribute('part'))).to.deep.equal(['note', 'message own', 'message own', 'note', 'message theirs']);
+    const [first, , , fourth] = rows;
+    expect(first.className).to.contain('note');
+    expect(first.querySelector('.note-label')?.textContent).to.equal('list.note');
+    expect(first.querySelector('.author')?.textContent).to.equal('Jonas');
+    expect(first.querySelector('.text')?.textContent).to.equal('Har ringet før.');
+    expect(fourth.textContent).to.contain('Ring op i morgen.').and.to.contain('list.note');
+    expect(getComputedStyle(first).borderTopStyle).to.equal('dashed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('never renders notes on the citizen\'s side', async () => {
+    const el = await renderWithNotes('citizen', evenMessages(3), [note(1, 'Hemmelig note'), note(3)]);
+    expect(items(el)).to.have.length(3);
+    expect(el.shadowRoot!.querySelector('[part="note"]')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Hemmelig note');
+    expect(el.shadowRoot!.textContent).not.to.contain('list.note');
+    expect(el.shadowRoot!.querySelector('[part="earlier"]')).to.equal(null);
+  });
+
+  it('counts notes in the window, and a new note touches one list item', async () => {
+    const notes = Array.from({ length: 30 }, (_, index) => note(2 * index + 1)); // seq 1, 3, …, 59
+    const el = await renderWithNotes('caseworker', evenMessages(90), notes); // seq 2, 4, …, 180
+    expect(items(el)).to.have.length(MESSAGE_WINDOW);
+    expect(el.shadowRoot!.querySelector('[part="earlier"]')?.textContent).to.equal('list.earlier:20');
+    // The newest 100 of 120: seq 1–20 are left out, so the window starts at seq 21 (a note).
+    const first = items(el)[0];
+    expect(first.getAttribute('part')).to.equal('note');
+    expect(first.textContent).to.contain('Note nummer 21');
+    const before = items(el);
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => { changes.push(...records); });
+    observer.observe(el.shadowRoot!.querySelector('ol')!, { childList: true });
+    el.notes = [...notes, note(181, 'Den nyeste note')];
+    await el.updateComplete;
+    changes.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(changes.reduce((sum, record) => sum + [...record.removedNodes].filter((node) => node instanceof HTMLLIElement).length, 0)).to.equal(1);
+    expect(changes.reduce((sum, record) => sum + [...record.addedNodes].filter((node) => node instanceof HTMLLIElement).length, 0)).to.equal(1);
+    const after = items(el);
+    expect(after[0]).to.equal(before[1]);
+    expect(after.at(-1)?.textContent).to.contain('Den nyeste note');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="earlier"]')!.click();
+    await el.updateComplete;
+    expect(items(el)).to.have.length(121);
+    expect(items(el)[0].textContent).to.contain('Note nummer 1');
   });
 });
 

@@ -1,16 +1,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CannedReply, ChatAttachment, ChatColleague, ConsoleConversation, Conversation } from '@jobunivers/contract';
+import type { CannedReply, ChatAttachment, ChatColleague, ChatMessage, ChatNote, ConsoleConversation, Conversation } from '@jobunivers/contract';
+import { isNamespaceLoaded, loadNamespace, translator, type Translate } from '@jobunivers/core';
 import type { LocalStore } from '@jobunivers/core/store';
+import { addListStrings } from '../message-list.js';
+import type { AttachmentRequestDetail, JuChatMessageList, MessageListRequestDetail } from '../message-list.js';
 import { ChatConnection, newMessageId, type ChatStreamEvent } from '../transport/index.js';
 import { MESSAGE_MAX_LENGTH, renderComposer, renderNoteForm, type Draft } from './console-composer.js';
 import { citizenName, languageName, type ConsoleContext } from './console-context.js';
 import { newTransferState, renderCloseDialog, renderTransferDialog, type TransferState } from './console-dialogs.js';
-import { renderLog, type LogItem } from './console-log.js';
 
 /** How long "… skriver" stays after the citizen's last keystroke signal (the contract says 6 s). */
 const TYPING_SHOWN_MS = 6000;
-/** Within this many pixels of the end, the log counts as showing the newest message. */
-const AT_END_PX = 48;
+
+/** Puts `item` in sequence order (almost always at the end). */
+function insert<T extends { seq: number }>(items: T[], item: T): void {
+  const after = items.findLastIndex((existing) => existing.seq <= item.seq);
+  if (after === items.length - 1) items.push(item);
+  else items.splice(after + 1, 0, item);
+}
 
 /** What an open conversation needs from the console around it. */
 export interface ConversationHost {
@@ -29,12 +36,13 @@ export interface ConversationHost {
 /**
  * The conversation the caseworker has open: its messages and notes arrive through a `ChatConnection` (replayed
  * from the start, then live), replies go out through the connection's outbox, and notes, transfer and close
- * are requests of their own.
+ * are requests of their own. The log is the shared `<ju-chat-message-list>` on the caseworker's side; it
+ * announces nothing: the console announces new citizen messages once, through its announcer, so the
+ * caseworker's own lines are not read back to them.
  */
 export class OpenConversation {
   entry: ConsoleConversation;
   conversation: Conversation;
-  items: LogItem[] = [];
   problem = '';
   replyError = '';
   noteError = '';
@@ -50,8 +58,15 @@ export class OpenConversation {
   readonly #historyThrough: number;
   #typingUntil = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
-  #atEnd = true;
   #stopped = false;
+  // Kept in sequence order as they arrive; the list gets copies once per render (it compares by identity), so a
+  // replay of a long conversation copies once per render, not once per message.
+  readonly #messages: ChatMessage[] = [];
+  readonly #notes: ChatNote[] = [];
+  #shown: { messages: readonly ChatMessage[]; notes: readonly ChatNote[] } = { messages: [], notes: [] };
+  #changed = false;
+  /** The list's strings (`list.*` of the `live-chat` namespace) in the console's language. */
+  #listT: { language: string; t: Translate } | undefined;
 
   constructor(context: ConsoleContext, host: ConversationHost, entry: ConsoleConversation) {
     this.#context = context;
@@ -88,12 +103,40 @@ export class OpenConversation {
     if (entry.conversation.lastSeq >= this.conversation.lastSeq) this.conversation = entry.conversation;
   }
 
-  /** After each render: keep the newest message in view if it was, and tell the server what was read. */
+  /** After each render: once the list has drawn too, tell the server what was read if the newest is in view. */
   afterRender(root: ShadowRoot): void {
-    const log = root.querySelector<HTMLElement>('.cc-log');
-    if (!log) return;
-    if (this.#atEnd) log.scrollTop = log.scrollHeight;
-    this.#seen(log);
+    const list = this.#list(root);
+    if (!list) return;
+    void list.updateComplete.then(() => { this.#seen(list.atNewest); });
+  }
+
+  #list(root = this.#context.host.shadowRoot): JuChatMessageList | null | undefined {
+    return root?.querySelector('ju-chat-message-list');
+  }
+
+  /** The caseworker wrote something: show the newest line, even if they had scrolled up. */
+  #scrollToNewest(): void {
+    this.#list()?.scrollToNewest();
+  }
+
+  /**
+   * The list's translate function. Its Danish strings come with the list (`addListStrings`); English and
+   * Arabic load on first use, and the list gets a fresh function (so it renders again) when they are in.
+   */
+  #listTranslate(): Translate {
+    const language = this.#context.language();
+    if (this.#listT?.language !== language) {
+      const namespace = addListStrings();
+      this.#listT = { language, t: translator(language, namespace) };
+      if (!isNamespaceLoaded(language, namespace)) {
+        void loadNamespace(language, namespace).then(() => {
+          if (this.#listT?.language !== language) return;
+          this.#listT = { language, t: translator(language, namespace) };
+          this.#context.host.requestUpdate();
+        });
+      }
+    }
+    return this.#listT.t;
   }
 
   #connect(store: LocalStore<unknown>): void {
@@ -101,7 +144,9 @@ export class OpenConversation {
     const api = context.apiUrl;
     if (!api) return;
     this.#connection?.stop();
-    this.items = [];
+    this.#messages.length = 0;
+    this.#notes.length = 0;
+    this.#changed = true;
     this.#ids.clear();
     const connection = new ChatConnection({
       api,
@@ -131,7 +176,8 @@ export class OpenConversation {
       clearTimeout(this.#typingTimer);
       this.#typingTimer = setTimeout(() => { context.host.requestUpdate(); }, TYPING_SHOWN_MS);
     } else if (event.type === 'chat.message' || event.type === 'chat.note') {
-      this.#add(event.type === 'chat.message' ? { kind: 'message', seq: event.seq, data: event.data } : { kind: 'note', seq: event.seq, data: event.data });
+      if (event.type === 'chat.message') this.#addMessage(event.data);
+      else this.#addNote(event.data);
       if (event.type === 'chat.message' && event.data.author === 'citizen' && event.seq > this.#historyThrough) {
         this.#typingUntil = 0;
         context.announce(context.t('announce.message', { name: this.#name, text: event.data.text.slice(0, 200) }));
@@ -148,18 +194,25 @@ export class OpenConversation {
     context.host.requestUpdate();
   }
 
-  /** Each message or note once, in sequence order (a saved note can come back on the stream). */
-  #add(item: LogItem): void {
-    if (this.#ids.has(item.data.id)) return;
-    this.#ids.add(item.data.id);
-    const after = this.items.findLastIndex((existing) => existing.seq <= item.seq);
-    this.items.splice(after + 1, 0, item);
+  // Each message or note once, in sequence order (a saved note can come back on the stream).
+  #addMessage(message: ChatMessage): void {
+    if (this.#ids.has(message.id)) return;
+    this.#ids.add(message.id);
+    insert(this.#messages, message);
+    this.#changed = true;
   }
 
-  #seen(log: HTMLElement): void {
-    this.#atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < AT_END_PX;
+  #addNote(note: ChatNote): void {
+    if (this.#ids.has(note.id)) return;
+    this.#ids.add(note.id);
+    insert(this.#notes, note);
+    this.#changed = true;
+  }
+
+  /** The list shows the newest message (`atNewest`): it has been read. */
+  #seen(atNewest: boolean): void {
     const connection = this.#connection;
-    if (this.#atEnd && connection && connection.lastSeq > 0 && document.visibilityState === 'visible') {
+    if (atNewest && connection && connection.lastSeq > 0 && document.visibilityState === 'visible') {
       connection.markRead(connection.lastSeq);
       this.#host.read(this.id);
     }
@@ -175,7 +228,7 @@ export class OpenConversation {
       return;
     }
     draft.reply = '';
-    this.#atEnd = true;
+    this.#scrollToNewest();
     context.host.requestUpdate();
     await this.#connection.send(text);
   }
@@ -194,9 +247,9 @@ export class OpenConversation {
     context.host.requestUpdate();
     try {
       const note = await api.note(this.id, newMessageId(), text);
-      this.#add({ kind: 'note', seq: note.seq, data: note });
+      this.#addNote(note);
       draft.note = '';
-      this.#atEnd = true;
+      this.#scrollToNewest();
       context.announce(context.t('note.saved'));
     } catch (error) {
       this.noteError = context.describe(error);
@@ -309,6 +362,12 @@ export class OpenConversation {
     const draft = this.#host.draft(this.id);
     const active = conversation.state === 'active';
     const link = connection?.link ?? 'connecting';
+    const outbox = connection?.outbox ?? [];
+    if (this.#changed) {
+      this.#shown = { messages: [...this.#messages], notes: [...this.#notes] };
+      this.#changed = false;
+    }
+    const { messages, notes } = this.#shown;
     return html`
       <div class="cc-conversation__header">
         <div>
@@ -332,18 +391,16 @@ export class OpenConversation {
           : nothing}
       </div>
       ${this.problem ? html`<p class="ju-message ju-message--error" id="conversation-problem" role="alert" tabindex="-1" part="error">${this.problem}</p>` : nothing}
-      ${renderLog(context, {
-        items: this.items,
-        outbox: connection?.outbox ?? [],
-        link,
-        citizenReadThrough: this.#citizenReadThrough,
-        citizenName: name,
-        retry: (id) => connection?.retry(id),
-        discard: (id) => connection?.discard(id),
-        download: (attachment) => void this.#download(attachment),
-        seen: (log) => { this.#seen(log); },
-      })}
-      <p class="cc-typing" part="typing">${Date.now() < this.#typingUntil ? t('conversation.typing', { name }) : ''}</p>
+      ${messages.length === 0 && notes.length === 0 && outbox.length === 0 ? html`<p class="ju-hint" part="empty">${t('log.empty')}</p>` : nothing}
+      <ju-chat-message-list class="cc-log" exportparts="log, message, own: message-own, theirs: message-theirs, system: message-system, note, typing, earlier, jump"
+        .messages=${messages} .notes=${notes} .outbox=${outbox} side="caseworker" .t=${this.#listTranslate()} locale=${context.format.locale}
+        .readThrough=${this.#citizenReadThrough} .citizenName=${name} ?offline=${link !== 'live'}
+        .typing=${Date.now() < this.#typingUntil ? t('conversation.typing', { name }) : ''} label=${t('log.label', { name })}
+        @ju-chat-retry=${(event: CustomEvent<MessageListRequestDetail>) => { connection?.retry(event.detail.messageId); }}
+        @ju-chat-discard=${(event: CustomEvent<MessageListRequestDetail>) => { connection?.discard(event.detail.messageId); }}
+        @ju-chat-attachment=${(event: CustomEvent<AttachmentRequestDetail>) => void this.#download(event.detail.attachment)}
+        @ju-chat-newest-seen=${() => { this.#seen(true); }}
+      ></ju-chat-message-list>
       ${active
         ? renderComposer(context, {
             draft,

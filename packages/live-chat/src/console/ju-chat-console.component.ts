@@ -48,10 +48,12 @@ let sharedStore: Promise<LocalStore<unknown>> | undefined;
  * @csspart unread - The unread count of a conversation.
  * @csspart empty - The text of an empty list.
  * @csspart conversation - The open conversation (or the hint to open one).
- * @csspart log - The conversation's messages and notes.
- * @csspart message - One message (also `message-citizen`, `message-caseworker`, `message-system`, `message-outgoing`).
+ * @csspart log - The conversation's messages and notes (the shared `<ju-chat-message-list>`'s log).
+ * @csspart message - One message (also `message-own` for the caseworkers' and this device's, `message-theirs` for the citizen's, `message-system`).
  * @csspart note - One internal note.
  * @csspart typing - "… skriver" under the log.
+ * @csspart earlier - The "show earlier messages" button of a long conversation.
+ * @csspart jump - The "jump to newest" button shown when new messages arrive while the caseworker reads further up.
  * @csspart composer - The reply form.
  * @csspart canned-replies - The prepared answers picker.
  * @csspart note-composer - The internal note form.

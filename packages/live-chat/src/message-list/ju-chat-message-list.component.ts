@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { baseStyles, controlStyles, createFormatter, type Translate } from '@jobunivers/core';
-import type { ChatAttachment, ChatMessage } from '@jobunivers/contract';
+import type { ChatAttachment, ChatMessage, ChatNote } from '@jobunivers/contract';
 import type { OutgoingMessage } from '../transport/types.js';
 import { messageListStyles } from './message-list.styles.js';
 import { textParts } from './message-text.js';
@@ -10,7 +10,7 @@ import { textParts } from './message-text.js';
 /** Whose side the list is shown from: that side's messages are "mine" (right-aligned, with delivery states). */
 export type ChatSide = 'citizen' | 'caseworker';
 
-/** How many messages the list shows at first, and how many more each "show earlier messages" adds. */
+/** How many messages (and notes) the list shows at first, and how many more each "show earlier messages" adds. */
 export const MESSAGE_WINDOW = 100;
 
 /** Details of the list's request events (not composed: they stay inside the widget that renders the list). */
@@ -22,9 +22,9 @@ export interface AttachmentRequestDetail extends MessageListRequestDetail {
   attachment: ChatAttachment;
 }
 
-type Row = { kind: 'message'; message: ChatMessage } | { kind: 'outgoing'; message: OutgoingMessage };
+type Row = { kind: 'message'; item: ChatMessage } | { kind: 'note'; item: ChatNote } | { kind: 'outgoing'; item: OutgoingMessage };
 
-const rowKey = (row: Row): string => row.message.id;
+const rowKey = (row: Row): string => row.item.id;
 
 /** A request from the list to its owner; it bubbles inside the owner's shadow root only. */
 function requestEvent(type: string, detail: MessageListRequestDetail | AttachmentRequestDetail): CustomEvent {
@@ -37,6 +37,9 @@ function requestEvent(type: string, detail: MessageListRequestDetail | Attachmen
  * long conversation touches one list item. It keeps the reader at the newest message unless they scrolled up,
  * and then offers "jump to newest". It announces nothing: the owning widget decides what is read aloud.
  *
+ * On the caseworker's side it also shows the conversation's internal notes, in sequence order among the
+ * messages (the window counts both); on the citizen's side notes are never rendered, whatever is passed.
+ *
  * Strings come from the owner's `t` function; the keys are `list.*` of the `live-chat` namespace.
  *
  * @tagname ju-chat-message-list
@@ -44,18 +47,26 @@ function requestEvent(type: string, detail: MessageListRequestDetail | Attachmen
  *
  * @csspart log - The scrolling log.
  * @csspart message - One message (`message own`, `message theirs`, `message system`).
+ * @csspart note - One internal note (caseworker side only).
+ * @csspart typing - The line under the log saying the other side is typing.
  * @csspart earlier - The "show earlier messages" button.
  * @csspart jump - The "jump to newest" button.
+ *
+ * @cssprop --ju-live-chat-note-surface - Background of internal notes. Default var(--ju-color-warning-surface).
  *
  * @fires ju-chat-retry - The reader asked to send a failed message again. Detail: `{ messageId }`. Not composed.
  * @fires ju-chat-discard - The reader asked to drop a failed message. Detail: `{ messageId }`. Not composed.
  * @fires ju-chat-attachment - The reader asked to download an attachment. Detail: `{ messageId, attachment }`. Not composed.
+ * @fires ju-chat-newest-seen - The reader scrolled to the newest message (see `atNewest`). No detail. Not composed.
  */
 export class JuChatMessageList extends LitElement {
   static override styles = [baseStyles, controlStyles, messageListStyles];
 
   /** The conversation's messages from the stream, in sequence order. */
   @property({ attribute: false }) messages: readonly ChatMessage[] = [];
+
+  /** Internal notes between caseworkers, in sequence order; shown among the messages only when `side` is `caseworker`. */
+  @property({ attribute: false }) notes: readonly ChatNote[] = [];
 
   /** This device's messages not yet delivered back by the stream, in written order (after `messages`). */
   @property({ attribute: false }) outbox: readonly OutgoingMessage[] = [];
@@ -100,6 +111,11 @@ export class JuChatMessageList extends LitElement {
   #keepOffsetFromBottom: number | undefined;
   readonly #clocks = new Map<string, string>();
 
+  /** True while the reader is at the newest message (they have not scrolled up). */
+  get atNewest(): boolean {
+    return this.#atBottom;
+  }
+
   /** Scrolls to the newest message and moves focus to the log, so reading continues there. */
   scrollToNewest(focus = false): void {
     const log = this.log;
@@ -111,10 +127,14 @@ export class JuChatMessageList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('messages') || changed.has('outbox')) {
-      const last = this.outbox.at(-1)?.id ?? this.messages.at(-1)?.id;
+    if (changed.has('messages') || changed.has('outbox') || changed.has('notes')) {
+      const message = this.messages.at(-1);
+      const note = this.#notes().at(-1);
+      const newest = note !== undefined && (message === undefined || note.seq > message.seq) ? note : message;
+      const last = this.outbox.at(-1)?.id ?? newest?.id;
       if (last !== this.#lastKey && this.#lastKey !== undefined && !this.#atBottom) {
-        const lastOwn = this.outbox.at(-1) !== undefined || this.messages.at(-1)?.author === this.side;
+        // Notes are the caseworkers' own lines: like the reader's own messages, they are not news.
+        const lastOwn = this.outbox.at(-1) !== undefined || newest === note || message?.author === this.side;
         this.unseen = lastOwn ? this.unseen : this.unseen + 1;
       }
       this.#lastKey = last;
@@ -157,8 +177,10 @@ export class JuChatMessageList extends LitElement {
   #onScroll(): void {
     const log = this.log;
     if (log === null) return;
+    const wasAtBottom = this.#atBottom;
     this.#atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
     if (this.#atBottom && this.unseen > 0) this.unseen = 0;
+    if (this.#atBottom && !wasAtBottom) this.dispatchEvent(new Event('ju-chat-newest-seen', { bubbles: true, composed: false }));
   }
 
   #showEarlier(): void {
@@ -171,17 +193,45 @@ export class JuChatMessageList extends LitElement {
     this.dispatchEvent(requestEvent(type, detail));
   }
 
+  /** The notes that may be shown: none on the citizen's side. */
+  #notes(): readonly ChatNote[] {
+    return this.side === 'caseworker' ? this.notes : [];
+  }
+
+  /**
+   * The newest `shown` of messages and notes merged by sequence number, walking back from the ends of both, so
+   * a render costs the window, not the conversation.
+   */
+  #window(notes: readonly ChatNote[], shown: number): Row[] {
+    const rows: Row[] = new Array<Row>(shown);
+    let messageIndex = this.messages.length - 1;
+    let noteIndex = notes.length - 1;
+    // `shown` is at most messages + notes, so whichever side is not taken still has an item.
+    for (let index = shown - 1; index >= 0; index -= 1) {
+      if (noteIndex >= 0 && (messageIndex < 0 || notes[noteIndex].seq > this.messages[messageIndex].seq)) {
+        rows[index] = { kind: 'note', item: notes[noteIndex] };
+        noteIndex -= 1;
+      } else {
+        rows[index] = { kind: 'message', item: this.messages[messageIndex] };
+        messageIndex -= 1;
+      }
+    }
+    return rows;
+  }
+
   protected override render(): TemplateResult {
-    const hidden = Math.max(0, this.messages.length - this.pageSize * (1 + this.earlierPages));
-    const rows: Row[] = [];
-    for (let index = hidden; index < this.messages.length; index += 1) rows.push({ kind: 'message', message: this.messages[index] });
-    for (const message of this.outbox) rows.push({ kind: 'outgoing', message });
+    const notes = this.#notes();
+    const total = this.messages.length + notes.length;
+    const shown = Math.min(total, this.pageSize * (1 + this.earlierPages));
+    const hidden = total - shown;
+    const rows = this.#window(notes, shown);
+    for (const item of this.outbox) rows.push({ kind: 'outgoing', item });
     return html`
       <div part="log" class="log" role="log" aria-label=${this.label} tabindex="0" @scroll=${this.#onScroll}>
         ${hidden > 0 ? html`<button type="button" part="earlier" class="ju-button ju-button--secondary earlier" @click=${this.#showEarlier}>${this.t('list.earlier', { count: Math.min(hidden, this.pageSize) })}</button>` : nothing}
-        <ol class="messages">${repeat(rows, rowKey, (row) => (row.kind === 'message' ? this.#message(row.message) : this.#outgoing(row.message)))}</ol>
+        <ol class="messages">${repeat(rows, rowKey, (row) => (row.kind === 'message' ? this.#message(row.item) : row.kind === 'note' ? this.#note(row.item) : this.#outgoing(row.item)))}</ol>
       </div>
-      <p class="typing" aria-hidden="true">${this.typing}</p>
+      <p part="typing" class="typing" aria-hidden="true">${this.typing}</p>
       ${this.unseen > 0
         ? html`<button type="button" part="jump" class="ju-button jump" @click=${() => { this.scrollToNewest(true); }}>${this.t('list.jump', { count: this.unseen })}</button>`
         : nothing}`;
@@ -198,6 +248,10 @@ export class JuChatMessageList extends LitElement {
     return html`<li part=${`message ${ownership}`} class=${`message ${ownership}`}><p class="meta"><b class="author" .textContent=${this.#author(message)}></b> ${this.#time(message.sentAt)}</p>${this.#body(message, message.text, message.attachment)}${own
       ? html`<p class="state" .textContent=${message.seq <= this.readThrough ? this.t('list.read') : this.t('list.sent')}></p>`
       : nothing}</li>`;
+  }
+
+  #note(note: ChatNote): TemplateResult {
+    return html`<li part="note" class="message note"><p class="meta"><b class="note-label" .textContent=${this.t('list.note')}></b> <b class="author" .textContent=${note.author.firstName}></b> ${this.#time(note.createdAt)}</p>${this.#body(note, note.text, null)}</li>`;
   }
 
   #outgoing(message: OutgoingMessage): TemplateResult {

@@ -37,6 +37,7 @@ export const messageListStyles = css`
     border: 1px solid transparent;
     border-radius: var(--_ju-radius);
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
 
   .message p {
@@ -51,6 +52,19 @@ export const messageListStyles = css`
   .theirs {
     align-self: flex-start;
     background: var(--ju-live-chat-their-surface, var(--_ju-color-surface-raised));
+  }
+
+  .note {
+    align-self: flex-end;
+    border-width: 2px;
+    border-style: dashed;
+    border-color: var(--_ju-color-border);
+    background: var(--ju-live-chat-note-surface, var(--_ju-color-warning-surface));
+  }
+
+  .note-label {
+    display: block;
+    color: var(--_ju-color-text);
   }
 
   .system {

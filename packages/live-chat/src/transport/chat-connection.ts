@@ -73,7 +73,7 @@ export class ChatConnection {
 
   get link(): ChatLink {
     if (!this.#running) return 'stopped';
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+    if (typeof navigator !== 'undefined' && !navigator.onLine) return 'offline';
     return this.#reader.state === 'live' ? 'live' : 'connecting';
   }
 
@@ -159,6 +159,11 @@ export class ChatConnection {
     void this.#post('typing', undefined).catch(() => undefined);
   }
 
+  /** A method, so TypeScript does not assume `#running` stays what it was before an await. */
+  #isRunning(): boolean {
+    return this.#running;
+  }
+
   #url(path: string): URL {
     return new URL(`v1/chat/conversations/${encodeURIComponent(this.#options.conversationId)}/${path}`, this.#options.api);
   }
@@ -210,7 +215,7 @@ export class ChatConnection {
     if (this.#flushing || !this.#running || this.#resendTimer !== undefined) return;
     this.#flushing = true;
     try {
-      for (let next = this.#outbox.next(); next !== undefined && this.#running; next = this.#outbox.next()) {
+      for (let next = this.#outbox.next(); next !== undefined && this.#isRunning(); next = this.#outbox.next()) {
         this.#outbox.update(next.id, { state: 'sending' });
         this.#options.onChange();
         const outcome = await this.#sendOne(next);
