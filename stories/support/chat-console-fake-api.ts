@@ -1,31 +1,15 @@
-// Puts fake chat servers (with the console's endpoints) in front of `fetch` for the console's stories. Each story
-// render gets its own server and base URL, so stories never see each other's conversations or unsent messages.
+// Fake chat servers with the console's endpoints for the console's stories, one per story render (see
+// fake-fetch-router.ts).
 import { FakeConsole } from '../../packages/live-chat/test/support/fake-console.js';
+import { mountFake } from './fake-fetch-router.js';
 
 export { CASEWORKER_TOKEN } from '../../packages/live-chat/test/support/fake-console.js';
 
-const servers = new Map<string, FakeConsole>();
-let renders = 0;
-
-function routeFetchToFakes(): void {
-  if (servers.size > 0) return;
-  const realFetch = window.fetch.bind(window);
-  window.fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    for (const [base, server] of servers) if (url.startsWith(base)) return server.fetch(input, init);
-    return realFetch(input, init);
-  };
-}
-
 /** A fresh fake console server and the `api` URL that reaches it; `prepare` seeds citizens and conversations. */
 export function fakeConsoleApi(prepare: (server: FakeConsole) => void = () => undefined): string {
-  routeFetchToFakes();
   const server = new FakeConsole();
   prepare(server);
-  renders += 1;
-  const base = `https://chat-console.fake.invalid/story-${String(renders)}/`;
-  servers.set(base, server);
-  return base;
+  return mountFake('chat-console.fake.invalid', server);
 }
 
 /** A queue of three citizens (one anonymous), two own conversations (one unread) and a left message. */
