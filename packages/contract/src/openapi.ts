@@ -4,7 +4,6 @@ import type { TSchema } from 'typebox';
 import { IdempotencyKey, ETag } from './schemas/common.js';
 import { Config } from './schemas/config.js';
 import { DemoLoginRequest, DemoLoginResponse, DemoUserList } from './schemas/demo.js';
-import { LiveEvent, SSE_RETRY_MS } from './schemas/events.js';
 import { HealthStatus } from './schemas/health.js';
 import { Me, PreferencesUpdate } from './schemas/me.js';
 import { Notification, NotificationCreate, NotificationPage } from './schemas/notification.js';
@@ -14,6 +13,11 @@ import {
   DeskBooking, DeskBookingCancel, DeskBookingCreate, DeskBookingList, DeskBookingMove, DeskCitizenList, DeskHelpRequest, DeskRequests,
   Hold, HoldCreate, HelpRequest, HelpRequestCreate, MeetingTypeList, NoFreeTimeReceipt, NoFreeTimeReceiptCreate, SlotList,
 } from './schemas/booking.js';
+import {
+  CannedReplyList, ChatAttachment, ChatConsole, ChatEvent, ChatMessage, ChatMessageCreate, ChatNote, ChatNoteCreate, ChatPresencePut, ChatRatingCreate, ChatReadCreate,
+  ChatStatus, ChatTransferCreate, Conversation, ConversationCreate, ConversationSession,
+} from './schemas/chat.js';
+import { LiveEvent, ResetEvent, SSE_RETRY_MS } from './schemas/events.js';
 import { PROBLEM_STATUS, Problem, problemType, type ProblemCode } from './schemas/problem.js';
 
 /** The contract's version (`info.version` of the OpenAPI document). */
@@ -106,10 +110,16 @@ const PROBLEM_RESPONSES: ProblemResponseSpec[] = [
   { name: 'BookingCancelledConflict', codes: ['booking-cancelled', 'idempotency-key-in-use'], title: 'The booking is cancelled', description: 'A cancelled booking cannot be rescheduled (`booking-cancelled`: book a new time), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
   { name: 'DeskMoveConflict', codes: ['slot-unavailable', 'booking-cancelled', 'idempotency-key-in-use'], title: 'The booking cannot be moved there', description: 'The new time is booked or held (`slot-unavailable`: pick another), the booking is cancelled (`booking-cancelled`), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
   { name: 'FreeTimesExist', codes: ['free-times-exist', 'idempotency-key-in-use'], title: 'There are free times before the deadline', description: 'A receipt is only issued when no time is free before the deadline (`free-times-exist`: book one of them), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
+  { name: 'ChatCreateConflict', codes: ['chat-unavailable', 'idempotency-key-in-use'], title: 'Nobody can chat right now', description: 'A `live` conversation while the chat is closed or busy (`chat-unavailable`: leave a message with `mode: message` instead), or the same `Idempotency-Key` is being processed (`idempotency-key-in-use`, with `Retry-After`).', headers: ['Retry-After'] },
+  { name: 'MessageConflict', codes: ['message-id-reused', 'conversation-closed'], title: 'This message cannot be sent', description: 'The message `id` was already used for another text (`message-id-reused`: give every new message a new id), or the conversation has ended (`conversation-closed`).' },
+  { name: 'ConversationClosed', codes: ['conversation-closed'], title: 'The conversation has ended', description: 'The conversation is closed: nothing more can be added to it.' },
+  { name: 'ClaimConflict', codes: ['already-claimed', 'chat-limit-reached'], title: 'You cannot take this conversation', description: 'Another caseworker took it first, or it is no longer queued for your team (`already-claimed`: reload the console), or you already have `maxChats` active conversations (`chat-limit-reached`).' },
   { name: 'HoldExpired', codes: ['hold-expired'], title: 'The hold on this time ran out', description: 'The hold ran out before the booking was confirmed; the time may still be free: hold it again.' },
   { name: 'EtagMismatch', codes: ['etag-mismatch'], title: 'The document changed since you read it', description: '`If-Match` does not match the current version; nothing was changed.' },
   { name: 'PayloadTooLarge', codes: ['payload-too-large'], title: 'The request body is too large', description: 'The body is larger than 64 KiB.' },
   { name: 'UnsupportedMediaType', codes: ['unsupported-media-type'], title: 'Send JSON', description: 'A write whose `Content-Type` is not `application/json`.' },
+  { name: 'AttachmentTooLarge', codes: ['payload-too-large'], title: 'The file is too large', description: 'The file is larger than `attachments.maxBytes` of `GET /v1/chat/status`.' },
+  { name: 'AttachmentType', codes: ['unsupported-media-type'], title: 'This kind of file cannot be attached', description: 'The file is not one of `attachments.types` of `GET /v1/chat/status`, or its content is not what its `Content-Type` says (the server reads the file; a renamed or relabelled file is refused).' },
   { name: 'IdempotencyKeyReused', codes: ['idempotency-key-reused'], title: 'This Idempotency-Key was used for another request', description: 'The `Idempotency-Key` was used before with a different request (method, path or body).' },
   { name: 'PreconditionRequired', codes: ['precondition-required'], title: 'If-Match is required', description: 'An update without `If-Match`.' },
   { name: 'RateLimited', codes: ['rate-limited'], title: 'Too many requests', description: 'Too many requests from this client; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
@@ -144,6 +154,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
     'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
     'WWW-Authenticate': { description: '`Bearer` or `Bearer error="invalid_token"`.', schema: { type: 'string' } },
     'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.', schema: { type: 'string', enum: ['true'] } },
+    'Content-Disposition': { description: '`attachment` with the file name (`filename*=UTF-8\'\'…`): a download, never shown inline.', schema: { type: 'string', pattern: '^attachment\\b' } },
+    'X-Content-Type-Options': { description: '`nosniff`: the browser uses the `Content-Type` the server found and never guesses.', schema: { type: 'string', enum: ['nosniff'] } },
   };
 
   const responses: Record<string, JsonObject> = {
@@ -174,6 +186,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
     IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An `ETag` you hold: `304 Not Modified` when it is still current.', schema: { type: 'string' } },
     IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: true, description: 'A client-generated key (a UUID), scoped to the user and kept at least 24 hours. The same key with the same request answers the original response with `Idempotent-Replayed: true`.', schema: registry.use(IdempotencyKey) },
     LastEventId: { name: 'Last-Event-ID', in: 'header', required: false, description: 'The `id` of the last event the client processed; the server first replays every later event for the user.', schema: { type: 'string', pattern: '^[0-9]{1,18}$' } },
+    ConversationId: { name: 'id', in: 'path', required: true, description: 'The conversation\'s id.', schema: ref('schemas', 'Id') },
+    AttachmentId: { name: 'attachmentId', in: 'path', required: true, description: 'The attachment\'s id (from `ChatAttachment.id`).', schema: ref('schemas', 'Id') },
+    ChatLastEventId: { name: 'Last-Event-ID', in: 'header', required: false, description: 'The conversation sequence number of the last event the client processed (`0`: everything). Later events follow in order, none twice; an id above the conversation\'s `lastSeq` (or not a number) gets `event: reset`.', schema: { type: 'string' } },
     AcceptLanguage: { name: 'Accept-Language', in: 'header', required: false, description: 'The language of problem `title` and `detail` (when the server can).', schema: { type: 'string' } },
   };
   registry.use(Config); // Id is registered through Me below; this keeps Config first-class too.
@@ -284,6 +299,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
     },
     ...bookingPaths(json),
     ...deskPaths(json),
+    ...chatPaths(json, registry),
+    ...chatConsolePaths(json),
     '/v1/demo/users': {
       get: {
         operationId: 'listDemoUsers', tags: tag('demo'), security: [],
@@ -346,6 +363,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'events', description: 'Live updates (Server-Sent Events).' },
       { name: 'booking', description: 'Self-booking (citizen side).' },
       { name: 'booking-desk', description: 'Self-booking (job-centre side): the caseworker\'s availability, bookings and requests.' },
+      { name: 'chat', description: 'Live chat (citizen side). The conversation endpoints take a citizen token or, for an anonymous chat, the conversation\'s `accessToken` as the bearer token; caseworkers use them too.' },
+      { name: 'chat-console', description: 'Live chat (job-centre side): the console, presence, claiming, transfer, internal notes and canned replies (caseworker tokens only).' },
       { name: 'demo', description: 'Demo mode only.' },
       { name: 'health', description: 'Liveness and readiness (outside `/v1`).' },
     ],
@@ -358,7 +377,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       securitySchemes: {
         bearer: {
           type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
-          description: 'A JWT minted by the host\'s back end: `sub` (user id), `role` (`citizen` | `caseworker`), `aud` (default `jobunivers`), `exp`, `iat`, and `iss` when the server is configured with one.',
+          description: 'A JWT minted by the host\'s back end: `sub` (user id), `role` (`citizen` | `caseworker`), `aud` (default `jobunivers`), `exp`, `iat`, and `iss` when the server is configured with one. On the `/v1/chat/conversations/{id}…` endpoints also the `accessToken` of an anonymous chat (opaque, for that conversation only).',
         },
       },
     },
@@ -595,6 +614,234 @@ function deskPaths(json: (schema: TSchema) => JsonObject): Record<string, JsonOb
         description: 'No body. Repeating it is harmless: `handledAt` keeps the time of the first call. A help request of a citizen not assigned to the caseworker: `404`.',
         parameters: [ref('parameters', 'HelpRequestId')],
         responses: responsesWithProblems({ 200: { description: 'The help request.', content: json(DeskHelpRequest) } }, ['BadRequest', ...readProblems, 'NotFound']),
+      },
+    },
+  };
+}
+
+/** The live-chat paths (citizen side; the conversation endpoints are shared with caseworkers). */
+function chatPaths(json: (schema: TSchema) => JsonObject, registry: SchemaRegistry): Record<string, JsonObject> {
+  const tags = ['chat'];
+  const id = ref('parameters', 'ConversationId');
+  const reading = ['BadRequest', 'Unauthenticated', 'NotFound'];
+  const writing = ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType'];
+  const conversation = (description: string): JsonObject => ({ 200: { description, content: json(Conversation) } });
+  const session = (description: string): JsonObject => ({
+    description: `${description} (or, with \`Idempotent-Replayed: true\`, the answer to the same request again; an anonymous replay carries a working \`accessToken\`, which may be a new one).`,
+    headers: { 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') },
+    content: json(ConversationSession),
+  });
+  // OpenAPI 3.1: raw bytes are a string schema with the media type, no encoding.
+  const files = Object.fromEntries(['application/pdf', 'image/png', 'image/jpeg'].map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
+  return {
+    '/v1/chat/status': {
+      get: {
+        operationId: 'getChatStatus', tags, security: [],
+        summary: 'Can the citizen chat now? (public)',
+        description: 'Topics, queue length, the next opening when closed, the attachment rules and the consent page. Texts in the request\'s `Accept-Language` when the server has them, else Danish. Not cached (`Cache-Control: no-store`).',
+        responses: responsesWithProblems({ 200: { description: 'The status.', content: json(ChatStatus) } }, []),
+      },
+    },
+    '/v1/chat/conversations': {
+      post: {
+        operationId: 'createConversation', tags, security: [{}, { bearer: [] }],
+        summary: 'Start a conversation, or leave a message',
+        description: [
+          'With a citizen token the conversation is the citizen\'s, and a citizen has at most one `queued`/`active` conversation: a second create answers it (`200`). Without a token it is anonymous: `consent: true` is required (`400 invalid-request` at `/consent`) and the answer carries the conversation\'s `accessToken`. A caseworker token: `403 forbidden`.',
+          '`mode: live` joins the queue (`409 chat-unavailable` when the chat is closed or busy); `mode: message` leaves a message (`state: left-message`), always accepted, with the first message in `message`. Publishes `chat.console-changed` to the team\'s caseworkers.',
+        ].join('\n\n'),
+        parameters: [ref('parameters', 'IdempotencyKey')],
+        requestBody: { required: true, content: json(ConversationCreate) },
+        responses: responsesWithProblems({ 201: session('The new conversation'), 200: session('The citizen\'s open conversation') }, ['BadCreateRequest', 'Unauthenticated', 'Forbidden', 'PayloadTooLarge', 'UnsupportedMediaType', 'IdempotencyKeyReused', 'ChatCreateConflict']),
+      },
+    },
+    '/v1/chat/conversations/current': {
+      get: {
+        operationId: 'getCurrentConversation', tags,
+        summary: 'The citizen\'s queued or active conversation',
+        description: 'A signed-in citizen coming back (another tab, a reload) finds their open chat here. None: `404 not-found`. A caseworker: `403 forbidden`.',
+        responses: responsesWithProblems({ 200: { description: 'The conversation.', headers: { ETag: ref('headers', 'ETag') }, content: json(Conversation) } }, ['Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/chat/conversations/{id}': {
+      get: {
+        operationId: 'getConversation', tags,
+        summary: 'One conversation (participants only)',
+        description: 'The citizen (their token, or the conversation\'s `accessToken`) and caseworkers who may see it. Anyone else: `404 not-found` (never a hint that it exists). The messages come on the conversation\'s stream.',
+        parameters: [id, ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The conversation, with an `ETag`.', headers: { ETag: ref('headers', 'ETag') }, content: json(Conversation) },
+          304: ref('responses', 'NotModified'),
+        }, reading),
+      },
+    },
+    '/v1/chat/conversations/{id}/events': {
+      get: {
+        operationId: 'streamConversation', tags,
+        summary: 'The conversation\'s live stream (Server-Sent Events)',
+        description: [
+          'Every event\'s `id:` is the conversation\'s sequence number: strictly increasing, with gaps where an item is hidden from the reader. `Last-Event-ID: 0` (or none) sends the whole conversation first; a later id sends exactly the events after it, in order and none twice, then live ones. An id the server does not know (above `lastSeq`, or not a number) gets `event: reset` whose id is the reader\'s `lastSeq`: reload the conversation and continue from there.',
+          '`chat.note` reaches caseworker streams only. `chat.typing` is ephemeral: it has no `id:` and is never replayed. A comment line `: keep-alive` comes at least every 25 seconds.',
+        ].join('\n\n'),
+        parameters: [id, ref('parameters', 'ChatLastEventId')],
+        responses: responsesWithProblems({
+          200: {
+            description: 'An endless `text/event-stream`; each `data:` line is a `ChatEvent` (or a `ResetEvent`).',
+            content: { 'text/event-stream': { schema: { type: 'string' }, itemSchema: { anyOf: [registry.use(ChatEvent), registry.use(ResetEvent)] } } },
+          },
+        }, reading),
+      },
+    },
+    '/v1/chat/conversations/{id}/messages': {
+      post: {
+        operationId: 'sendChatMessage', tags,
+        summary: 'Send a message (retry-safe by its client id)',
+        description: 'The message `id` is generated by the client before the first attempt, so a retry never makes a second message: the same `id` and text answers the stored message (`200`); the same `id` with another text is `409 message-id-reused`. A closed conversation: `409 conversation-closed`. A caseworker writes only in a conversation they have claimed (`403 forbidden` otherwise). Too many messages in a short time: `429` with `Retry-After`. No `Idempotency-Key` is needed.',
+        parameters: [id],
+        requestBody: { required: true, content: json(ChatMessageCreate) },
+        responses: responsesWithProblems({
+          201: { description: 'The new message (also on the stream as `chat.message`).', content: json(ChatMessage) },
+          200: { description: 'The message stored before under this `id` (a retry).', content: json(ChatMessage) },
+        }, [...writing, 'MessageConflict']),
+      },
+    },
+    '/v1/chat/conversations/{id}/read': {
+      post: {
+        operationId: 'markChatRead', tags,
+        summary: 'Mark the other side\'s messages read',
+        description: 'Up to and including `through`; a lower value than before changes nothing. Publishes `chat.read` when it moves.',
+        parameters: [id],
+        requestBody: { required: true, content: json(ChatReadCreate) },
+        responses: responsesWithProblems({ 204: { description: 'Marked.' } }, writing),
+      },
+    },
+    '/v1/chat/conversations/{id}/typing': {
+      post: {
+        operationId: 'signalChatTyping', tags,
+        summary: 'The sender is typing',
+        description: 'No body. The other side gets `chat.typing` (without an id; at most one per 3 seconds per side, more are dropped).',
+        parameters: [id],
+        responses: responsesWithProblems({ 204: { description: 'Sent (or dropped by the throttle).' } }, reading),
+      },
+    },
+    '/v1/chat/conversations/{id}/close': {
+      post: {
+        operationId: 'closeConversation', tags,
+        summary: 'End the conversation (either side)',
+        description: 'The citizen, or the caseworker who has it (a queued or left message: any caseworker of the team). Closing a closed conversation answers it unchanged. Publishes `chat.state` and `chat.console-changed`.',
+        parameters: [id],
+        responses: responsesWithProblems(conversation('The closed conversation.'), ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/chat/conversations/{id}/rating': {
+      put: {
+        operationId: 'rateConversation', tags,
+        summary: 'Rate the conversation (citizen, after close)',
+        description: 'Replaces an earlier rating. Before the conversation is closed: `400 invalid-request`. A caseworker: `403 forbidden`.',
+        parameters: [id],
+        requestBody: { required: true, content: json(ChatRatingCreate) },
+        responses: responsesWithProblems(conversation('The conversation with its rating.'), writing),
+      },
+    },
+    '/v1/chat/conversations/{id}/transcript': {
+      get: {
+        operationId: 'getChatTranscript', tags,
+        summary: 'The conversation as a text file',
+        description: 'The messages as the citizen saw them (never the notes), with times in Europe/Copenhagen, as a download.',
+        parameters: [id],
+        responses: responsesWithProblems({
+          200: { description: 'The transcript.', headers: { 'Content-Disposition': ref('headers', 'Content-Disposition') }, content: { 'text/plain': { schema: { type: 'string' } } } },
+        }, reading),
+      },
+    },
+    '/v1/chat/conversations/{id}/attachments': {
+      post: {
+        operationId: 'uploadChatAttachment', tags,
+        summary: 'Upload a file to send with a message',
+        description: 'The raw file is the body, with its own `Content-Type` (one of `attachments.types` of `GET /v1/chat/status`) and `Content-Disposition: attachment; filename*=UTF-8\'\'<name>`. The server reads the file: when its content is not what the `Content-Type` says, `415 unsupported-media-type`. Larger than `attachments.maxBytes`: `413`. Then send a message with `attachmentId`. A closed conversation: `409 conversation-closed`.',
+        parameters: [id, { name: 'Content-Disposition', in: 'header', required: false, description: '`attachment; filename*=UTF-8\'\'<percent-encoded name>` (the name shown to the other side).', schema: { type: 'string' } }],
+        requestBody: { required: true, content: files },
+        responses: responsesWithProblems({ 201: { description: 'The stored file.', content: json(ChatAttachment) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'ConversationClosed', 'AttachmentTooLarge', 'AttachmentType']),
+      },
+    },
+    '/v1/chat/conversations/{id}/attachments/{attachmentId}': {
+      get: {
+        operationId: 'downloadChatAttachment', tags,
+        summary: 'Download a file of the conversation (participants only)',
+        description: 'Always a download (`Content-Disposition: attachment`) with `X-Content-Type-Options: nosniff`, so a browser never renders or runs it. Anyone outside the conversation: `404 not-found`.',
+        parameters: [id, ref('parameters', 'AttachmentId')],
+        responses: responsesWithProblems({
+          200: {
+            description: 'The file.',
+            headers: { 'Content-Disposition': ref('headers', 'Content-Disposition'), 'X-Content-Type-Options': ref('headers', 'X-Content-Type-Options') },
+            content: files,
+          },
+        }, reading),
+      },
+    },
+  };
+}
+
+/** The live-chat console paths (caseworker tokens only). */
+function chatConsolePaths(json: (schema: TSchema) => JsonObject): Record<string, JsonObject> {
+  const tags = ['chat-console'];
+  const id = ref('parameters', 'ConversationId');
+  const writing = ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType'];
+  return {
+    '/v1/chat/console': {
+      get: {
+        operationId: 'getChatConsole', tags,
+        summary: 'The caseworker\'s queue, conversations, left messages and colleagues',
+        description: 'A citizen token: `403 forbidden`. Reload it when `chat.console-changed` arrives on `GET /v1/events`.',
+        responses: responsesWithProblems({ 200: { description: 'The console.', content: json(ChatConsole) } }, ['Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/chat/console/presence': {
+      put: {
+        operationId: 'putChatPresence', tags,
+        summary: 'Set presence and the number of chats at once',
+        description: '`available` caseworkers are offered chats; `away` keep their own conversations and take no new ones. Publishes `chat.console-changed` to colleagues. A PUT is naturally idempotent (no `Idempotency-Key`).',
+        requestBody: { required: true, content: json(ChatPresencePut) },
+        responses: responsesWithProblems({ 200: { description: 'The console.', content: json(ChatConsole) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+    },
+    '/v1/chat/conversations/{id}/claim': {
+      post: {
+        operationId: 'claimConversation', tags,
+        summary: 'Take a queued conversation',
+        description: 'No body. The database decides: when caseworkers claim at once, exactly one gets it and the others `409 already-claimed`. Claiming one you already have answers it again. At your `maxChats`: `409 chat-limit-reached`. Publishes `chat.state` (and a system message) to the conversation and `chat.console-changed` to the team.',
+        parameters: [id],
+        responses: responsesWithProblems({ 200: { description: 'The conversation, `active` with you as its caseworker.', content: json(Conversation) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'ClaimConflict']),
+      },
+    },
+    '/v1/chat/conversations/{id}/transfer': {
+      post: {
+        operationId: 'transferConversation', tags,
+        summary: 'Hand the conversation to a colleague or a team',
+        description: 'Only the caseworker who has it (`403 forbidden` otherwise). To a colleague: it becomes theirs at once. To a team: back in the queue, first in line. The `note` is an internal note for the receiver; the citizen only sees that the conversation moved. A closed conversation: `409 conversation-closed`.',
+        parameters: [id],
+        requestBody: { required: true, content: json(ChatTransferCreate) },
+        responses: responsesWithProblems({ 200: { description: 'The conversation.', content: json(Conversation) } }, [...writing, 'ConversationClosed']),
+      },
+    },
+    '/v1/chat/conversations/{id}/notes': {
+      post: {
+        operationId: 'createChatNote', tags,
+        summary: 'Write an internal note (never shown to the citizen)',
+        description: 'Retry-safe by its client `id` like a message. Reaches caseworker streams as `chat.note`, never the citizen\'s stream or the transcript.',
+        parameters: [id],
+        requestBody: { required: true, content: json(ChatNoteCreate) },
+        responses: responsesWithProblems({
+          201: { description: 'The new note.', content: json(ChatNote) },
+          200: { description: 'The note stored before under this `id`.', content: json(ChatNote) },
+        }, writing),
+      },
+    },
+    '/v1/chat/canned-replies': {
+      get: {
+        operationId: 'listCannedReplies', tags,
+        summary: 'Prepared answers (Danish and English)',
+        responses: responsesWithProblems({ 200: { description: 'The canned replies, by title.', content: json(CannedReplyList) } }, ['Unauthenticated', 'Forbidden']),
       },
     },
   };

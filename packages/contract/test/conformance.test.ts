@@ -62,6 +62,10 @@ describe('the conformance suite against a conforming server', { concurrency: tru
       assert.ok(report.results.filter((result) => result.group === group).length >= 7, `the ${group} group did not run`);
     }
     assert.match(report.cleanup.join('\n'), /^booking: made \d+ bookings/m);
+    for (const group of ['chat', 'chat-console']) {
+      assert.ok(report.results.filter((result) => result.group === group).length >= 5, `the ${group} group did not run`);
+    }
+    assert.match(report.cleanup.join('\n'), /^chat: opened \d+ conversations; closed \d+ a rule left open; put back the presence of 1 of 1 caseworker$/m);
   });
 
   it('passes with explicit tokens instead of --demo', async () => {
@@ -74,7 +78,11 @@ describe('the conformance suite against a conforming server', { concurrency: tru
         caseworkerToken: await server.token('caseworker-1'),
       }));
       assert.deepEqual(ids(report, 'fail'), [], explain(report));
-      assert.deepEqual(ids(report, 'skip'), [], explain(report));
+      assert.deepEqual(ids(report, 'skip'), ['chat-console.claim-race', 'chat-console.transfer'], explain(report));
+      for (const id of ['chat-console.claim-race', 'chat-console.transfer']) {
+        const result = report.results.find((candidate) => candidate.id === id);
+        assert.match(result?.reason ?? '', /^needs a second caseworker who is offered the same chat queue; the run has one caseworker \(use --demo\)$/, id);
+      }
       assert.equal(report.actors.citizen?.source, '--citizen-token');
     } finally {
       await server.close();
@@ -117,7 +125,10 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     const report = await runAgainst({}, { demo: false });
     assert.deepEqual(ids(report, 'fail'), [], explain(report));
     const passed = ids(report, 'pass');
-    assert.deepEqual(passed, ['auth.malformed-token', 'auth.missing-token', 'config.public', 'config.shape', 'errors.unknown-route', 'etag.config', 'setup.health', 'sse.requires-auth']);
+    assert.deepEqual(passed, [
+      'auth.malformed-token', 'auth.missing-token', 'chat.create-idempotent', 'chat.create-validation', 'chat.status', 'config.public', 'config.shape', 'errors.unknown-route',
+      'etag.config', 'setup.health', 'sse.requires-auth',
+    ]);
     const create = report.results.find((result) => result.id === 'notifications.create');
     assert.match(create?.reason ?? '', /needs a citizen token \(--citizen-token, JOBUNIVERS_CITIZEN_TOKEN or --demo\)/);
   });
@@ -132,6 +143,37 @@ describe('the conformance suite against a conforming server', { concurrency: tru
       assert.equal(result.reason, 'the server\'s GET /v1/config says widgets.selfBooking is false', result.id);
     }
     assert.deepEqual(ids(report, 'skip'), booking.map((result) => result.id).sort());
+  });
+
+  it('skips the rules that need a live chat, with the reason, when the chat is closed (and runs the others)', async () => {
+    const report = await runAgainst({ chatOpen: false }, { only: ['chat', 'chat-console'] });
+    assert.deepEqual(ids(report, 'fail'), [], explain(report));
+    const open = ['chat-console.citizen-forbidden', 'chat-console.console', 'chat.caseworker-cannot-create', 'chat.create-idempotent', 'chat.create-validation', 'chat.isolation', 'chat.status'];
+    const chatResults = report.results.filter((result) => result.group === 'chat' || result.group === 'chat-console');
+    assert.deepEqual(chatResults.filter((result) => result.status === 'pass').map((result) => result.id).sort(), open, explain(report));
+    for (const result of chatResults.filter((candidate) => candidate.status === 'skip')) {
+      assert.match(result.reason ?? '', /^GET \/v1\/chat\/status says the chat is closed \(outside opening hours; it opens .+\): rules that need a live chat cannot run now$/, result.id);
+    }
+    assert.ok(chatResults.length - open.length >= 10);
+  });
+
+  it('leaves no chat conversation open and the caseworkers away again, and can run twice against the same server', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      for (let run = 0; run < 2; run++) {
+        const report = await runConformance(options(server.url, { only: ['chat', 'chat-console'] }));
+        assert.deepEqual(ids(report, 'fail'), [], explain(report));
+        assert.deepEqual(ids(report, 'skip'), [], explain(report));
+      }
+      const caseworker = await server.token('caseworker-1');
+      const res = await fetch(`${server.url}/v1/chat/console`, { headers: { Authorization: `Bearer ${caseworker}` } });
+      const view = await res.json() as { presence: string; queue: unknown[]; mine: { conversation: { state: string } }[] };
+      assert.equal(view.presence, 'away');
+      assert.deepEqual(view.queue, []);
+      assert.deepEqual(view.mine.filter((item) => item.conversation.state !== 'closed'), []);
+    } finally {
+      await server.close();
+    }
   });
 
   it('skips the desk rules (never passes them) when the server has no booking desk', async () => {
@@ -220,12 +262,26 @@ const BREAKS: [Break, string[]][] = [
   ['desk-stale-if-match-accepted', ['booking-desk.availability']],
   ['desk-move-without-reason', ['booking-desk.move']],
   ['booking-no-events', ['booking-desk.events']],
+  ['chat-duplicate-on-retry', ['chat.message-retry']],
+  ['chat-note-leak', ['chat-console.notes-private', 'chat-console.transfer']],
+  ['chat-no-reset', ['chat.stream-reset']],
+  ['chat-spoofed-type-accepted', ['chat.attachment-spoofed-type']],
+  ['chat-claim-race-double', ['chat-console.claim-race']],
+  ['chat-download-inline', ['chat.attachment-download']],
+  ['chat-token-reads-any', ['chat.attachment-download', 'chat.isolation']],
+  ['chat-no-console-changed', ['chat-console.console-changed']],
+  ['chat-live-when-busy', ['chat.status']],
+  ['chat-read-goes-back', ['chat.read']],
+  ['chat-former-can-write', ['chat-console.transfer']],
 ];
 
 describe('a server broken in one way fails exactly the rules that check it', { concurrency: true }, () => {
   for (const [broken, expected] of BREAKS) {
     it(broken, async () => {
-      const report = await runAgainst({ breaks: [broken] }, broken === 'hang-on-if-none-match' ? { timeoutMs: 1500 } : {});
+      // A chat break touches only /v1/chat/… (and chat events): its run is limited to the chat groups, which keeps the
+      // ~40 parallel runs of this block light. The hanging run's per-rule timeout leaves room for a busy 2-core machine.
+      const only = broken.startsWith('chat-') ? { only: ['chat', 'chat-console'] } : {};
+      const report = await runAgainst({ breaks: [broken] }, broken === 'hang-on-if-none-match' ? { timeoutMs: 4000 } : only);
       assert.deepEqual(ids(report, 'fail'), [...expected].sort(), explain(report));
       assert.deepEqual(ids(report, 'skip'), [], explain(report));
       for (const result of report.results.filter((candidate) => candidate.status === 'fail')) {
@@ -270,7 +326,7 @@ describe('the command line', { concurrency: true }, () => {
       assert.equal(code, 1);
       assert.match(stdout, /^ {2}FAIL {2}etag\.stale-if-match +.*\n {8}↳ expected 412 etag-mismatch, got PUT \/v1\/me\/preferences → 200\n/m);
       assert.match(stdout, /\nnot run: rate-limit\.429 \(opt-in: --include-rate-limit\)\n/);
-      assert.match(stdout, /\nconformance: 71 passed, 1 failed, 0 skipped\n$/);
+      assert.match(stdout, /\nconformance: 93 passed, 1 failed, 0 skipped\n$/);
     } finally {
       await server.close();
     }
@@ -285,13 +341,13 @@ describe('the command line', { concurrency: true }, () => {
         JOBUNIVERS_CASEWORKER_TOKEN: await server.token('caseworker-1'),
         JOBUNIVERS_JWT_SECRET: SECRET,
       };
-      const { code, stdout } = await run(['conformance', '--api', server.url, '--json'], env);
+      const { code, stdout } = await run(['conformance', '--api', server.url, '--json', '--demo'], env);
       assert.equal(code, 0, stdout);
       const report = JSON.parse(stdout) as SuiteReport;
       assert.deepEqual(report.summary, { passed: report.results.length, failed: 0, skipped: 0 });
       assert.deepEqual(report.notRun, ['rate-limit.429']);
-      const { code: complete } = await run(['conformance', '--api', server.url, '--fail-on-skip'], env);
-      assert.equal(complete, 0, 'every rule runs with three tokens and the secret');
+      const { code: complete } = await run(['conformance', '--api', server.url, '--fail-on-skip', '--demo'], env);
+      assert.equal(complete, 0, 'every rule runs with three tokens, the secret and --demo (which finds a second caseworker for the claim race)');
       assert.equal(report.actors.caseworker?.source, '--caseworker-token');
       const { code: strict } = await run(['conformance', '--api', server.url, '--json', '--fail-on-skip', '--only', 'config'], env);
       assert.equal(strict, 0, 'nothing skipped among setup and config');

@@ -3,12 +3,13 @@
 /**
  * A small in-memory server that implements the Jobunivers contract — correctly by default, or broken in
  * exactly the ways listed in `breaks`, so the tests can prove each broken rule is reported as failed.
- * Self-booking (citizen side and desk) lives in `fake-booking.ts`.
+ * Self-booking (citizen side and desk) lives in `fake-booking.ts`, live chat in `fake-chat.ts`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { fakeBooking } from './fake-booking.js';
+import { fakeChat } from './fake-chat.js';
 
 export type Break =
   | 'stale-if-match-accepted' // PUT with a stale If-Match succeeds instead of 412
@@ -35,7 +36,18 @@ export type Break =
   | 'held-slot-visible' // a time held by one citizen is still in everyone else's free times
   | 'desk-stale-if-match-accepted' // PUT …/desk/availability/rules with a stale If-Match succeeds
   | 'desk-move-without-reason' // a desk move does not set changeReason
-  | 'booking-no-events'; // booking changes publish no booking.changed / booking.desk-changed events
+  | 'booking-no-events' // booking changes publish no booking.changed / booking.desk-changed events
+  | 'chat-duplicate-on-retry' // a retried chat message (same id and text) is stored again
+  | 'chat-note-leak' // internal notes reach the citizen's conversation stream
+  | 'chat-no-reset' // an unknown Last-Event-ID on a conversation stream gets no event: reset
+  | 'chat-spoofed-type-accepted' // an attachment's type is taken from Content-Type, not from its content
+  | 'chat-claim-race-double' // a claim checks the state, then claims later: two caseworkers both win
+  | 'chat-download-inline' // attachment downloads lack nosniff and are inline
+  | 'chat-token-reads-any' // a conversation's access token reads every conversation
+  | 'chat-no-console-changed' // caseworker streams get no chat.console-changed
+  | 'chat-live-when-busy' // a live conversation is queued although nobody is available
+  | 'chat-read-goes-back' // a lower read mark moves readByStaffThrough back
+  | 'chat-former-can-write'; // after a transfer the former caseworker still writes in the conversation
 
 export interface FakeOptions {
   secret: string;
@@ -49,6 +61,8 @@ export interface FakeOptions {
   selfBooking?: boolean;
   /** Whether the booking desk routes exist (default true; false: they answer 404). */
   desk?: boolean;
+  /** Whether the chat is within opening hours (default true; false: GET /v1/chat/status says closed). */
+  chatOpen?: boolean;
 }
 
 interface User { id: string; role: 'citizen' | 'caseworker'; firstName: string; description: string; version: number; preferences: { language: string; notifyByEmail: boolean } }
@@ -194,6 +208,11 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     firstName: (userId) => users.find((candidate) => candidate.id === userId)?.firstName ?? userId,
   });
 
+  const chat = fakeChat({
+    breaks, send, problem, invalid, readJson, extra, isObject, idempotency, publish, authenticate, open: options.chatOpen ?? true,
+    caseworkers: () => users.filter((user) => user.role === 'caseworker'),
+  });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<undefined> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
@@ -223,6 +242,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
       if (user === undefined) return invalid(res, [{ pointer: '/userId', code: 'enum' }]);
       return send(res, 200, { token: await mint(user.id), expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: me(user) });
     }
+    if (path.startsWith('/v1/chat/')) return chat.handle(req, res, url);
     const knownRoute = path.startsWith('/v1/booking/') || ['/v1/me', '/v1/me/preferences', '/v1/notifications', '/v1/events'].includes(path) || /^\/v1\/(notifications\/[^/]+(\/read)?|citizens\/[^/]+\/notifications)$/.test(path);
     if (!knownRoute) {
       if (breaks.has('text-plain-404')) return empty(res, 404, { 'content-type': 'text/plain' }, 'Not Found');

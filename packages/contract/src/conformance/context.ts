@@ -74,6 +74,22 @@ export interface SuiteState {
   rateLimited: { times: number; waitedMs: number };
   /** What the self-booking groups found out and created (see `booking.ts`). */
   booking?: BookingState;
+  /** What the chat groups found out and created (see `chat.ts`). */
+  chat?: ChatSuiteState;
+}
+
+/** Live-chat state shared by the `chat` and `chat-console` groups of one run. */
+export interface ChatSuiteState {
+  /** `false`: live chat is on; a string: why the chat rules are skipped; `undefined`: not asked yet. */
+  disabled?: string | false;
+  /** A topic whose live conversations reach the caseworker's queue, or why there is none. */
+  topic?: { id: string } | { reason: string };
+  /** The presence of each caseworker the run made `available`, as it was before (put back at the end). */
+  presence: Map<string, { actor: Actor; presence: string; maxChats: number }>;
+  /** A second caseworker who is offered the same queue (for the claim race), or why there is none. */
+  colleague?: { actor: Actor } | { reason: string };
+  /** Conversations this run created, with a token that may close them (closed at the end if still open). */
+  conversations: { id: string; token: string; caseworker?: Actor }[];
 }
 
 /** Self-booking state shared by the `booking` and `booking-desk` groups of one run. */

@@ -3,6 +3,8 @@ import type { RuleGroup } from './context.js';
 import { auth } from './rules/auth.js';
 import { booking } from './rules/booking.js';
 import { bookingDesk } from './rules/booking-desk.js';
+import { chat } from './rules/chat.js';
+import { chatConsole } from './rules/chat-console.js';
 import { authorisation } from './rules/authorisation.js';
 import { config } from './rules/config.js';
 import { errors } from './rules/errors.js';
@@ -14,4 +16,4 @@ import { rateLimit } from './rules/rate-limit.js';
 import { setup } from './rules/setup.js';
 import { sse } from './rules/sse.js';
 
-export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, rateLimit];
+export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, chat, chatConsole, rateLimit];

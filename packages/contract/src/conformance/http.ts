@@ -10,7 +10,7 @@ export interface SendOptions {
   /** A JSON body (serialised, `Content-Type: application/json`). */
   json?: unknown;
   /** A raw body (sent as is, with `contentType` if given). */
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
   /** Return a 429 instead of waiting for Retry-After and sending the request again (default: retry). */
   noRetry?: boolean;
@@ -60,7 +60,7 @@ export async function send(ctx: RuleContext, method: string, path: string, optio
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const token = tokenOf(options.as);
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers['Content-Type'] = options.contentType ?? 'application/json';

@@ -21,6 +21,8 @@ export interface OpenOptions {
   lastEventId?: string;
   /** Send no Authorization header. */
   anonymous?: boolean;
+  /** The stream to open (default `/v1/events`; e.g. a conversation's `/v1/chat/conversations/{id}/events`). */
+  path?: string;
 }
 
 export class EventStream {
@@ -34,6 +36,8 @@ export class EventStream {
   private readonly waiters = new Set<() => void>();
 
   private constructor(
+    /** The path that was opened (for failure messages). */
+    readonly path: string,
     readonly status: number,
     readonly headers: Headers,
     /** The body when the response was not an event stream. */
@@ -48,29 +52,30 @@ export class EventStream {
     return this.status === 200 && /^text\/event-stream\b/i.test(this.contentType);
   }
 
-  /** Opens `GET /v1/events`; resolves once the response headers arrived (and the body was read if it is not a stream). */
+  /** Opens `GET /v1/events` (or `options.path`); resolves once the response headers arrived (and the body was read if it is not a stream). */
   static async open(ctx: RuleContext, as: Actor | string | undefined, options: OpenOptions = {}): Promise<EventStream> {
     const headers: Record<string, string> = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' };
     const token = tokenOf(as);
     if (token !== undefined && options.anonymous !== true) headers.Authorization = `Bearer ${token}`;
     if (options.lastEventId !== undefined) headers['Last-Event-ID'] = options.lastEventId;
+    const path = options.path ?? '/v1/events';
     const controller = new AbortController();
     const onAbort = (): void => { controller.abort(ctx.signal.reason); };
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     let response: Response;
     for (let attempt = 0; ; attempt++) {
       try {
-        response = await fetch(url(ctx, '/v1/events'), { headers, signal: controller.signal });
+        response = await fetch(url(ctx, path), { headers, signal: controller.signal });
       } catch (error) {
         if (ctx.signal.aborted) throw error;
-        fail(`GET /v1/events: no response: ${error instanceof Error ? error.message : String(error)}`);
+        fail(`GET ${path}: no response: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (!(await waitOutRateLimit(ctx, response.status, response.headers, attempt))) break;
       await response.body?.cancel();
     }
     const isStream = response.status === 200 && /^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '');
     const text = isStream ? '' : await response.text();
-    const stream = new EventStream(response.status, response.headers, text);
+    const stream = new EventStream(path, response.status, response.headers, text);
     stream.controller.signal.addEventListener('abort', () => { controller.abort(); }, { once: true });
     if (isStream && response.body !== null) {
       void stream.pump(response.body).finally(() => { ctx.signal.removeEventListener('abort', onAbort); });
@@ -83,7 +88,7 @@ export class EventStream {
   }
 
   describe(): string {
-    return `GET /v1/events → ${String(this.status)} (${this.contentType || 'no Content-Type'}${this.text ? `: ${clip(this.text, 80)}` : ''})`;
+    return `GET ${this.path} → ${String(this.status)} (${this.contentType || 'no Content-Type'}${this.text ? `: ${clip(this.text, 80)}` : ''})`;
   }
 
   close(): void {
