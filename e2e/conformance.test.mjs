@@ -28,8 +28,8 @@ async function runSuiteAgainst(databaseUrl) {
     const [passed, failed, skipped] = summary.slice(1).map(Number);
     assert.equal(failed, 0, `rules failed:\n${result.stdout}`);
     assert.equal(skipped, 0, 'with --demo and --jwt-secret every rule must run');
-    assert.ok(passed > 60, `only ${passed} rules ran`);
-    for (const group of ['booking', 'booking-desk']) {
+    assert.ok(passed > 90, `only ${passed} rules ran`);
+    for (const group of ['booking', 'booking-desk', 'chat', 'chat-console']) {
       assert.match(result.stdout, new RegExp(`^${group} — `, 'm'), `the ${group} group did not run`);
     }
     assert.doesNotMatch(result.stdout, /^rate limit:/m, 'the suite waited for the rate limit');
