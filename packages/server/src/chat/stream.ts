@@ -5,16 +5,15 @@
 // (or not a number) gets `event: reset` carrying the reader's `lastSeq`. Notes never reach a citizen's stream.
 // Typing signals are written without an `id:` and never replayed.
 import type { ServerResponse } from 'node:http';
-import { SSE_RETRY_MS, type Conversation } from '@jobunivers/contract';
+import type { Conversation } from '@jobunivers/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ChatSide, ChatSignal, ChatSignals } from '../events/chat-signals.js';
+import { parseLastEventId, SseResponse } from '../events/sse-response.js';
 import { loadConversation, loadTopics, type ItemRow, type Viewer } from './store.js';
 import { pickText, type ChatLanguage } from './texts.js';
 
 const BATCH = 200;
-/** A client that stops reading is dropped (it reconnects with Last-Event-ID) instead of filling memory. */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 export interface ChatStreamOptions {
   db: Kysely<Database>;
@@ -46,29 +45,26 @@ export class ChatStream {
   private readAgain = false;
   /** The wake-up the next read answers (its reads may be shared); `undefined` for reads of this stream alone. */
   private wakeSignal: ChatSignal | undefined;
-  private ended = false;
   private started = false;
-  private unsubscribe: () => void = () => undefined;
-  private keepAlive: NodeJS.Timeout | undefined;
   private topicLabels = new Map<string, string>();
+  private readonly sse: SseResponse;
 
-  constructor(private readonly options: ChatStreamOptions) {}
+  constructor(private readonly options: ChatStreamOptions) {
+    this.sse = new SseResponse(options);
+  }
 
   private get ownSide(): ChatSide {
     return this.options.viewer === 'citizen' ? 'citizen' : 'caseworker';
   }
 
   async start(): Promise<void> {
-    const { response, signals, conversationId, db } = this.options;
-    response.on('close', () => { this.end('client closed'); });
-    this.write(`retry: ${String(SSE_RETRY_MS)}\n\n`);
-    this.unsubscribe = signals.subscribe(conversationId, (signal) => { this.onSignal(signal); });
+    const { signals, conversationId, db } = this.options;
+    this.sse.open();
+    this.sse.onCleanup(signals.subscribe(conversationId, (signal) => { this.onSignal(signal); }));
     // The keep-alive also reads: a wake-up lost with a broken LISTEN connection is caught up within one interval.
-    this.keepAlive = setInterval(() => {
-      this.write(': keep-alive\n\n');
+    this.sse.startKeepAlive(() => {
       if (this.started) void this.read();
-    }, this.options.keepAliveMs);
-    this.keepAlive.unref();
+    });
 
     for (const topic of await loadTopics(db)) this.topicLabels.set(topic.id, pickText(topic.labels, this.options.language));
     const row = await loadConversation(db, conversationId);
@@ -83,7 +79,7 @@ export class ChatStream {
     } else if (requested === 'invalid' || requested > row.last_seq) {
       this.lastSent = readerLast;
       const envelope = { id: readerLast, type: 'reset', occurredAt: new Date().toISOString(), data: {} };
-      this.write(`id: ${String(readerLast)}\nevent: reset\ndata: ${JSON.stringify(envelope)}\n\n`);
+      this.sse.write(`id: ${String(readerLast)}\nevent: reset\ndata: ${JSON.stringify(envelope)}\n\n`);
     } else {
       this.lastSent = requested;
     }
@@ -95,7 +91,7 @@ export class ChatStream {
     if (signal.kind === 'typing') {
       if (signal.by === this.ownSide) return;
       const envelope = { type: 'chat.typing', occurredAt: new Date().toISOString(), data: { by: signal.by } };
-      this.write(`event: chat.typing\ndata: ${JSON.stringify(envelope)}\n\n`);
+      this.sse.write(`event: chat.typing\ndata: ${JSON.stringify(envelope)}\n\n`);
       return;
     }
     if (this.started) void this.read(signal);
@@ -103,7 +99,7 @@ export class ChatStream {
 
   /** Sends every stored item after the last one sent. Concurrent wake-ups collapse into one more pass. */
   private async read(signal?: ChatSignal): Promise<void> {
-    if (this.ended) return;
+    if (this.sse.isEnded()) return;
     this.wakeSignal = signal;
     if (this.reading) {
       this.readAgain = true;
@@ -117,9 +113,9 @@ export class ChatStream {
           const wake = this.wakeSignal;
           const rows = await this.items(wake);
           for (const row of rows) {
-            if (this.isEnded()) return;
+            if (this.sse.isEnded()) return;
             if (row.seq <= this.lastSent) continue;
-            this.write(this.chunk(row));
+            this.sse.write(this.chunk(row));
             this.lastSent = row.seq;
           }
           if (rows.length < BATCH) break;
@@ -184,35 +180,10 @@ export class ChatStream {
   }
 
   private shouldReadAgain(): boolean {
-    return this.readAgain && !this.ended;
-  }
-
-  private isEnded(): boolean {
-    return this.ended;
-  }
-
-  private write(chunk: string): void {
-    const { response } = this.options;
-    if (this.ended || response.destroyed || response.writableEnded) return;
-    response.write(chunk);
-    if (response.writableLength > MAX_BUFFERED_BYTES) this.end('client too slow');
+    return this.readAgain && !this.sse.isEnded();
   }
 
   end(reason: string): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.unsubscribe();
-    if (this.keepAlive !== undefined) clearInterval(this.keepAlive);
-    const { response } = this.options;
-    if (!response.writableEnded) response.end();
-    this.options.onEnd(reason);
+    this.sse.end(reason);
   }
-}
-
-function parseLastEventId(value: string | undefined): number | 'invalid' | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
-  if (!/^[0-9]{1,15}$/.test(trimmed)) return 'invalid';
-  return Number(trimmed);
 }

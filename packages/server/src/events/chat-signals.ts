@@ -4,8 +4,8 @@
 // SQLite (one process): an in-process fan-out after commit. PostgreSQL: NOTIFY on the chat channel, sent inside
 // the writing transaction (so delivered only on commit) and heard by every instance on its own LISTEN connection.
 import { sql, type Transaction } from 'kysely';
-import pg from 'pg';
 import type { Database } from '../db/schema.js';
+import { ListenConnection } from './listen-connection.js';
 
 export const CHAT_CHANNEL = 'jobunivers_chat';
 
@@ -101,12 +101,21 @@ export function parseChatPayload(payload: string): { conversationId: string; sig
 
 export class PostgresChatSignals implements ChatSignals {
   private readonly listeners = new ChatListeners();
-  private client: pg.Client | undefined;
-  private closed = false;
-  private reconnectTimer: NodeJS.Timeout | undefined;
-  private reconnectDelay = 250;
+  private readonly connection: ListenConnection;
 
-  constructor(private readonly options: { url: string; onError?: (error: unknown) => void }) {}
+  constructor(options: { url: string; onError?: (error: unknown) => void }) {
+    this.connection = new ListenConnection({
+      url: options.url,
+      channel: CHAT_CHANNEL,
+      onNotification: (payload) => {
+        const parsed = parseChatPayload(payload);
+        if (parsed !== undefined) this.listeners.deliver(parsed.conversationId, parsed.signal);
+      },
+      // Notifications sent while we were away are lost: let every stream look for new rows.
+      onReconnected: () => { this.listeners.wakeEveryone(); },
+      onError: options.onError,
+    });
+  }
 
   async wakeInTransaction(trx: Transaction<Database>, conversationId: string): Promise<void> {
     await sql`select pg_notify(${CHAT_CHANNEL}, ${conversationId})`.execute(trx);
@@ -117,7 +126,7 @@ export class PostgresChatSignals implements ChatSignals {
   }
 
   async typing(conversationId: string, by: ChatSide): Promise<void> {
-    const client = this.client;
+    const client = this.connection.client;
     if (client === undefined) {
       this.listeners.deliver(conversationId, { kind: 'typing', by }); // at least this instance's streams
       return;
@@ -129,60 +138,11 @@ export class PostgresChatSignals implements ChatSignals {
     return this.listeners.add(conversationId, listener);
   }
 
-  async start(): Promise<void> {
-    await this.connect();
+  start(): Promise<void> {
+    return this.connection.start();
   }
 
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url });
-    client.on('notification', (message) => {
-      if (message.channel !== CHAT_CHANNEL || message.payload === undefined) return;
-      const parsed = parseChatPayload(message.payload);
-      if (parsed !== undefined) this.listeners.deliver(parsed.conversationId, parsed.signal);
-    });
-    const lost = (error?: unknown) => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      client.removeAllListeners('notification');
-      void client.end().catch(() => undefined);
-      if (error !== undefined) this.options.onError?.(error);
-      this.scheduleReconnect();
-    };
-    client.on('error', lost);
-    client.on('end', () => { lost(); });
-    await client.connect();
-    await client.query(`LISTEN ${CHAT_CHANNEL}`);
-    this.client = client;
-    this.reconnectDelay = 250;
-  }
-
-  private scheduleReconnect(): void {
-    if (this.closed || this.reconnectTimer !== undefined) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.connect()
-        .then(() => {
-          // Notifications sent while we were away are lost: let every stream look for new rows.
-          this.listeners.wakeEveryone();
-        })
-        .catch((error: unknown) => {
-          this.options.onError?.(error);
-          this.reconnectDelay = Math.min(this.reconnectDelay * 2, 10_000);
-          this.scheduleReconnect();
-        });
-    }, this.reconnectDelay);
-    this.reconnectTimer.unref();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
-    const client = this.client;
-    this.client = undefined;
-    if (client !== undefined) {
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
-    }
+  close(): Promise<void> {
+    return this.connection.close();
   }
 }

@@ -2,16 +2,14 @@
 // order, none twice, none skipped. The stream subscribes before it reads, and every read asks the database
 // for rows after the last one sent, so a wake-up that races the backlog read can only cause an empty read.
 import type { ServerResponse } from 'node:http';
-import { SSE_RETRY_MS } from '@jobunivers/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { toIso } from '../db/time.js';
 import type { EventBus } from './bus.js';
 import { eventWindow } from './retention.js';
+import { parseLastEventId, SseResponse } from './sse-response.js';
 
 const BATCH = 200;
-/** A client that stops reading is dropped (it will reconnect with Last-Event-ID) instead of filling memory. */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 export interface EventStreamOptions {
   db: Kysely<Database>;
@@ -27,24 +25,22 @@ export class EventStream {
   private lastSent = 0;
   private reading = false;
   private readAgain = false;
-  private ended = false;
   /** Wake-ups before the resume point is known are covered by the first read. */
   private started = false;
-  private unsubscribe: () => void = () => undefined;
-  private keepAlive: NodeJS.Timeout | undefined;
+  private readonly sse: SseResponse;
 
-  constructor(private readonly options: EventStreamOptions) {}
+  constructor(private readonly options: EventStreamOptions) {
+    this.sse = new SseResponse(options);
+  }
 
   async start(): Promise<void> {
-    const { response, bus, userId } = this.options;
-    response.on('close', () => { this.end('client closed'); });
-    this.write(`retry: ${String(SSE_RETRY_MS)}\n\n`);
+    const { bus, userId } = this.options;
+    this.sse.open();
     // Subscribe first: anything committed from now on wakes us, and the reads below find everything before.
-    this.unsubscribe = bus.subscribe(userId, () => {
+    this.sse.onCleanup(bus.subscribe(userId, () => {
       if (this.started) void this.read();
-    });
-    this.keepAlive = setInterval(() => { this.write(': keep-alive\n\n'); }, this.options.keepAliveMs);
-    this.keepAlive.unref();
+    }));
+    this.sse.startKeepAlive();
 
     const window = await eventWindow(this.options.db);
     const requested = parseLastEventId(this.options.lastEventId);
@@ -54,7 +50,7 @@ export class EventStream {
       this.lastSent = window.newest;
       const id = String(window.newest);
       const envelope = { id: window.newest, type: 'reset', occurredAt: new Date().toISOString(), data: {} };
-      this.write(`id: ${id}\nevent: reset\ndata: ${JSON.stringify(envelope)}\n\n`);
+      this.sse.write(`id: ${id}\nevent: reset\ndata: ${JSON.stringify(envelope)}\n\n`);
     } else {
       this.lastSent = requested;
     }
@@ -64,7 +60,7 @@ export class EventStream {
 
   /** Sends every stored event after the last one sent. Concurrent wake-ups collapse into one more pass. */
   private async read(): Promise<void> {
-    if (this.ended) return;
+    if (this.sse.isEnded()) return;
     if (this.reading) {
       this.readAgain = true;
       return;
@@ -83,11 +79,11 @@ export class EventStream {
             .limit(BATCH)
             .execute();
           for (const row of rows) {
-            if (this.isEnded()) return;
+            if (this.sse.isEnded()) return;
             const seq = row.seq;
             if (seq <= this.lastSent) continue;
             const envelope = { id: seq, type: row.type, occurredAt: toIso(row.created_at), data: JSON.parse(row.data) as unknown };
-            this.write(`id: ${String(seq)}\nevent: ${row.type}\ndata: ${JSON.stringify(envelope)}\n\n`);
+            this.sse.write(`id: ${String(seq)}\nevent: ${row.type}\ndata: ${JSON.stringify(envelope)}\n\n`);
             this.lastSent = seq;
           }
           if (rows.length < BATCH) break;
@@ -101,36 +97,10 @@ export class EventStream {
   }
 
   private shouldReadAgain(): boolean {
-    return this.readAgain && !this.ended;
-  }
-
-  /** A method, so TypeScript does not assume `ended` stays what it was before an await. */
-  private isEnded(): boolean {
-    return this.ended;
-  }
-
-  private write(chunk: string): void {
-    const { response } = this.options;
-    if (this.ended || response.destroyed || response.writableEnded) return;
-    response.write(chunk);
-    if (response.writableLength > MAX_BUFFERED_BYTES) this.end('client too slow');
+    return this.readAgain && !this.sse.isEnded();
   }
 
   end(reason: string): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.unsubscribe();
-    if (this.keepAlive !== undefined) clearInterval(this.keepAlive);
-    const { response } = this.options;
-    if (!response.writableEnded) response.end();
-    this.options.onEnd(reason);
+    this.sse.end(reason);
   }
-}
-
-function parseLastEventId(value: string | undefined): number | 'invalid' | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
-  if (!/^[0-9]{1,15}$/.test(trimmed)) return 'invalid';
-  return Number(trimmed);
 }

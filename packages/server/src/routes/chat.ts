@@ -25,6 +25,7 @@ import { ChatStream } from '../chat/stream.js';
 import { systemLines, TRANSCRIPT_TEXTS, type ChatLanguage } from '../chat/texts.js';
 import type { App, AppContext } from '../context.js';
 import { etagOf, ifNoneMatchHits } from '../etag.js';
+import { openSseResponse, runSseStream } from '../events/sse-response.js';
 import { runIdempotent } from '../idempotency.js';
 import { ProblemError } from '../problem.js';
 import { chatAttachmentRoutes } from './chat-attachments.js';
@@ -177,18 +178,8 @@ export async function chatRoutes(app: App, context: AppContext): Promise<void> {
   app.get('/v1/chat/conversations/:id/events', { onRequest: required, schema: { params: ConversationParams }, exposeHeadRoute: false }, async (request, reply) => {
     const { row, viewer } = await conversationOf(request, request.params.id);
     const lastEventId = request.headers['last-event-id'];
-    reply.hijack();
     const started = performance.now();
-    const headers: Record<string, string | number | string[]> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
-    reply.raw.writeHead(200, {
-      ...headers,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    reply.raw.flushHeaders();
+    openSseResponse(reply);
     const stream = new ChatStream({
       db,
       signals: context.chatSignals,
@@ -203,12 +194,7 @@ export async function chatRoutes(app: App, context: AppContext): Promise<void> {
         request.log.info({ method: 'GET', route: '/v1/chat/conversations/:id/events', status: 200, ms: Math.round(performance.now() - started), reason }, 'stream closed');
       },
     });
-    streams.add(stream);
-    try {
-      await stream.start();
-    } catch {
-      stream.end('database error');
-    }
+    await runSseStream(stream, streams);
   });
 
   /** The stored message of a client id, if it is the same message (same side, text and attachment); 409 if not. */
