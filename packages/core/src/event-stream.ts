@@ -96,7 +96,7 @@ export class SseReader {
         if (language) headers['Accept-Language'] = language;
         const response = await fetchFn(url, { headers, signal, credentials: 'omit', cache: 'no-store' });
         if (response.status === 401 || response.status === 403 || response.status === 404) {
-          if (!signal.aborted) this.#options.onStop?.(response.status);
+          if (!isAborted(signal)) this.#options.onStop?.(response.status);
           break;
         }
         const type = response.headers.get('Content-Type') ?? '';
@@ -112,7 +112,7 @@ export class SseReader {
       } catch {
         // A dropped connection: wait and resume from the last event.
       }
-      if (signal.aborted) break;
+      if (isAborted(signal)) break;
       this.#setState(signal, 'connecting');
       const skip = this.#wakePending;
       this.#wakePending = false;
@@ -179,6 +179,11 @@ export class SseReader {
   }
 }
 
+/** A function, so TypeScript does not assume `aborted` stays what it was before an await. */
+function isAborted(signal: AbortSignal): boolean {
+  return signal.aborted;
+}
+
 /** Calls `wake` when the device is back online, the page visible again or restored from the back-forward cache. Returns the remover. */
 export function onBackInView(wake: () => void): () => void {
   const listener = (): void => {
@@ -220,7 +225,10 @@ export class EventStream implements ReactiveController {
       onGap: reload,
       onState: () => { host.requestUpdate(); },
       onMessage: (message) => {
-        if (message.event === 'reset') return reload();
+        if (message.event === 'reset') {
+          reload();
+          return;
+        }
         try {
           const envelope = JSON.parse(message.data) as { data?: unknown };
           options.onEvent(message.event, envelope.data);
