@@ -45,6 +45,8 @@ describe('<ju-chat-message-list>', () => {
     const el = await renderList(messages(3));
     expect(log(el).getAttribute('aria-label')).to.equal('Beskeder');
     expect(log(el).tabIndex).to.equal(0);
+    // Not a live region: the owner's announcer alone decides what is read out (new inbound messages, batched).
+    expect(log(el).getAttribute('aria-live')).to.equal('off');
     const [first, , third] = items(el);
     expect(first.textContent).to.contain('list.caseworker');
     expect(first.querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-27T09:00:01.000Z');

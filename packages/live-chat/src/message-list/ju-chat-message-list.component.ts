@@ -35,7 +35,9 @@ function requestEvent(type: string, detail: MessageListRequestDetail | Attachmen
  * The conversation as a log, shared by the citizen's panel and the caseworker's console. It renders only the
  * newest messages (a window that "show earlier messages" grows), keyed by message id, so a message arriving in a
  * long conversation touches one list item. It keeps the reader at the newest message unless they scrolled up,
- * and then offers "jump to newest". It announces nothing: the owning widget decides what is read aloud.
+ * and then offers "jump to newest". It announces nothing — the log's implicit live region is switched off
+ * (`aria-live="off"`), so the reader's own messages and the replayed history are not read out: the owning widget's
+ * one announcer decides what is read aloud.
  *
  * On the caseworker's side it also shows the conversation's internal notes, in sequence order among the
  * messages (the window counts both); on the citizen's side notes are never rendered, whatever is passed.
@@ -227,7 +229,7 @@ export class JuChatMessageList extends LitElement {
     const rows = this.#window(notes, shown);
     for (const item of this.outbox) rows.push({ kind: 'outgoing', item });
     return html`
-      <div part="log" class="log" role="log" aria-label=${this.label} tabindex="0" @scroll=${this.#onScroll}>
+      <div part="log" class="log" role="log" aria-live="off" aria-label=${this.label} tabindex="0" @scroll=${this.#onScroll}>
         ${hidden > 0 ? html`<button type="button" part="earlier" class="ju-button ju-button--secondary earlier" @click=${this.#showEarlier}>${this.t('list.earlier', { count: Math.min(hidden, this.pageSize) })}</button>` : nothing}
         <ol class="messages">${repeat(rows, rowKey, (row) => (row.kind === 'message' ? this.#message(row.item) : row.kind === 'note' ? this.#note(row.item) : this.#outgoing(row.item)))}</ol>
       </div>
