@@ -13,7 +13,7 @@ import { hoursOn, isOpenAt, nextOpeningAfter } from '../src/chat/hours.js';
 import { localToInstant } from '../src/booking/zone.js';
 import { runMaintenance } from '../src/maintenance.js';
 import { DEMO_CONFIG } from '../src/seed.js';
-import { assertProblem, assertSchema, bearer, forEachDatabase, startServer, type SseMessage, type TestServer } from './helpers.js';
+import { assertProblem, assertSchema, bearer, forEachDatabase, openSseStream, startServer, type SseMessage, type TestServer } from './helpers.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
@@ -53,84 +53,10 @@ describe('chat building blocks', () => {
   });
 });
 
-/** A minimal SSE reader of a conversation stream. */
+/** A conversation's stream, with helpers to collect events and to check that nothing more comes. */
 async function openChatStream(baseUrl: string, conversationId: string, token: string, lastEventId?: string) {
-  const controller = new AbortController();
-  const headers: Record<string, string> = { ...bearer(token), accept: 'text/event-stream' };
-  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-  const response = await fetch(`${baseUrl}/v1/chat/conversations/${conversationId}/events`, { headers, signal: controller.signal });
-  const queue: SseMessage[] = [];
-  const waiters: ((message: SseMessage | Error) => void)[] = [];
-  let failure: Error | undefined;
-  const deliver = (message: SseMessage | Error) => {
-    const waiter = waiters.shift();
-    if (waiter) waiter(message);
-    else if (message instanceof Error) failure = message;
-    else queue.push(message);
-  };
-  if (response.body !== null) {
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    void (async () => {
-      let buffer = '';
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const message: SseMessage = {};
-            for (const line of block.split('\n')) {
-              if (line.startsWith(':')) message.comment = line.slice(1).trim();
-              else {
-                const colon = line.indexOf(':');
-                const field = line.slice(0, colon);
-                const data = line.slice(colon + 1).replace(/^ /, '');
-                if (field === 'id' || field === 'event' || field === 'data' || field === 'retry') message[field] = data;
-              }
-            }
-            deliver(message);
-          }
-        }
-        deliver(new Error('stream ended'));
-      } catch (error) {
-        deliver(error instanceof Error ? error : new Error('stream failed'));
-      }
-    })();
-  }
-  const next = (timeoutMs: number) =>
-    new Promise<SseMessage>((resolve, reject) => {
-      const queued = queue.shift();
-      if (queued) {
-        resolve(queued);
-        return;
-      }
-      if (failure) {
-        reject(failure);
-        return;
-      }
-      const timer = setTimeout(() => {
-        const index = waiters.indexOf(waiter);
-        if (index >= 0) waiters.splice(index, 1);
-        reject(new Error(`no SSE message within ${String(timeoutMs)} ms`));
-      }, timeoutMs);
-      const waiter = (message: SseMessage | Error) => {
-        clearTimeout(timer);
-        if (message instanceof Error) reject(message);
-        else resolve(message);
-      };
-      waiters.push(waiter);
-    });
-  /** The next event (skipping retry lines and comments). */
-  const nextEvent = async (timeoutMs = 5000): Promise<SseMessage> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const message = await next(Math.max(1, deadline - Date.now()));
-      if (message.event !== undefined || message.data !== undefined) return message;
-    }
-  };
+  const stream = await openSseStream(`${baseUrl}/v1/chat/conversations/${conversationId}/events`, token, lastEventId);
+  const nextEvent = (timeoutMs?: number): Promise<SseMessage> => stream.nextEvent(timeoutMs);
   /** Events until (and including) the first one `until` accepts. */
   const collect = async (until: (message: SseMessage) => boolean, timeoutMs = 5000): Promise<SseMessage[]> => {
     const out: SseMessage[] = [];
@@ -148,7 +74,7 @@ async function openChatStream(baseUrl: string, conversationId: string, token: st
       return undefined;
     }
   };
-  return { status: response.status, headers: response.headers, nextEvent, collect, quiet, close: () => { controller.abort(); } };
+  return { status: stream.status, headers: stream.headers, nextEvent, collect, quiet, close: () => { stream.close(); } };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the event's data type

@@ -302,19 +302,26 @@ export interface SseMessage {
   comment?: string;
 }
 
-/** A minimal SSE reader over fetch, as the widgets read the stream. */
-export async function openStream(baseUrl: string, token: string, lastEventId?: string): Promise<{
+export interface SseReader {
   status: number;
   headers: Headers;
   next(timeoutMs?: number): Promise<SseMessage>;
   /** The next message that is an event (skipping retry lines and comments). */
   nextEvent(timeoutMs?: number): Promise<SseMessage>;
   close(): void;
-}> {
+}
+
+/** The user's own stream (`GET /v1/events`), read as the widgets read it. */
+export function openStream(baseUrl: string, token: string, lastEventId?: string): Promise<SseReader> {
+  return openSseStream(`${baseUrl}/v1/events`, token, lastEventId);
+}
+
+/** A minimal SSE reader over fetch for any stream URL, as the widgets read streams. */
+export async function openSseStream(url: string, token: string, lastEventId?: string): Promise<SseReader> {
   const controller = new AbortController();
   const headers: Record<string, string> = { ...bearer(token), accept: 'text/event-stream' };
   if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-  const response = await fetch(`${baseUrl}/v1/events`, { headers, signal: controller.signal });
+  const response = await fetch(url, { headers, signal: controller.signal });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   const queue: SseMessage[] = [];
