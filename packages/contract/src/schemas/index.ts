@@ -9,3 +9,4 @@ export * from './demo.js';
 export * from './health.js';
 export * from './booking.js';
 export * from './chat.js';
+export * from './video.js';
