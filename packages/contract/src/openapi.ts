@@ -18,6 +18,9 @@ import {
   ChatStatus, ChatTransferCreate, Conversation, ConversationCreate, ConversationSession,
 } from './schemas/chat.js';
 import { LiveEvent, ResetEvent, SSE_RETRY_MS } from './schemas/events.js';
+import {
+  LanguageCode, Playlist, PlaylistList, Video, VideoFilters, VideoKind, VideoLength, VideoPage, VideoProgress, VideoProgressList, VideoProgressUpdate, VideoQuery,
+} from './schemas/video.js';
 import { PROBLEM_STATUS, Problem, problemType, type ProblemCode } from './schemas/problem.js';
 
 /** The contract's version (`info.version` of the OpenAPI document). */
@@ -301,6 +304,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     ...deskPaths(json),
     ...chatPaths(json, registry),
     ...chatConsolePaths(json),
+    ...videoPaths(json, registry),
     '/v1/demo/users': {
       get: {
         operationId: 'listDemoUsers', tags: tag('demo'), security: [],
@@ -365,6 +369,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'booking-desk', description: 'Self-booking (job-centre side): the caseworker\'s availability, bookings and requests.' },
       { name: 'chat', description: 'Live chat (citizen side). The conversation endpoints take a citizen token or, for an anonymous chat, the conversation\'s `accessToken` as the bearer token; caseworkers use them too.' },
       { name: 'chat-console', description: 'Live chat (job-centre side): the console, presence, claiming, transfer, internal notes and canned replies (caseworker tokens only).' },
+      { name: 'videos', description: 'The video library: guidance videos and recorded webinars, searchable down to the sentence that is said, with playlists and the citizen\'s progress. The catalogue is public; a citizen token adds `progress`.' },
       { name: 'demo', description: 'Demo mode only.' },
       { name: 'health', description: 'Liveness and readiness (outside `/v1`).' },
     ],
@@ -777,6 +782,97 @@ function chatPaths(json: (schema: TSchema) => JsonObject, registry: SchemaRegist
             content: files,
           },
         }, reading),
+      },
+    },
+  };
+}
+
+/** The video library paths: the public catalogue (a citizen token adds progress) and the citizen's progress. */
+function videoPaths(json: (schema: TSchema) => JsonObject, registry: SchemaRegistry): Record<string, JsonObject> {
+  const tags = ['videos'];
+  const optionalToken: Json[] = [{}, { bearer: [] }];
+  const plain = (schema: TSchema): JsonObject => JSON.parse(JSON.stringify(schema)) as JsonObject;
+  const query = (name: keyof typeof VideoQuery.properties, description: string, schema: JsonObject): JsonObject => ({ name, in: 'query', required: false, description, schema });
+  const videoId: JsonObject = { name: 'id', in: 'path', required: true, description: 'The video\'s id.', schema: ref('schemas', 'Id') };
+  const languageNote = 'Titles, descriptions and labels in the request\'s `Accept-Language` when the catalogue has them, else Danish.';
+  const tokenNote = 'Public: no token needed. With a citizen token every video carries the citizen\'s `progress` (`null` otherwise); an invalid token is `401` as everywhere.';
+  return {
+    '/v1/videos': {
+      get: {
+        operationId: 'listVideos', tags, security: optionalToken,
+        summary: 'The catalogue: search and filter (public)',
+        description: [
+          `Without \`q\`: newest first (\`publishedAt\`), \`matches\` empty. With \`q\`: titles, descriptions and every caption cue are searched with stemming (Danish: "udfylder" finds "udfylde" and "udfyldt"); any of the words may match, stop words ("jeg", "og") never match on their own, and videos where more (and rarer) words occur come first. Each item then carries up to 5 \`matches\`, best first: a \`transcript\` match has \`start\`/\`end\` (play from \`start\` to land on the sentence) and \`marks\` (UTF-16 ranges of the matching words in \`text\`).`,
+          `Filters combine with AND, also with \`q\`. Cursor pages: pass \`nextCursor\` back as is with the same filters. ${languageNote} ${tokenNote}`,
+          'Media and track URLs in answers are absolute or relative to the API base (`media/videos/<id>/video.mp4`). The reference server serves them at `/media/videos/…` with HTTP range requests (`206` + `Content-Range`, `416` past the end), `X-Content-Type-Options: nosniff`, caching, and `Access-Control-Allow-Origin: *`; WebVTT as `text/vtt; charset=utf-8`.',
+        ].join('\n\n'),
+        parameters: [
+          query('q', 'Search words (1–200 characters).', plain(VideoQuery.properties.q)),
+          query('topic', 'A topic id (from `GET /v1/videos/filters`).', ref('schemas', 'Id')),
+          query('targetGroup', 'A target group id, e.g. `dagpenge`.', ref('schemas', 'Id')),
+          query('language', 'The spoken language.', registry.use(LanguageCode)),
+          query('length', 'A length band.', registry.use(VideoLength)),
+          query('kind', '`guide` or `webinar`.', registry.use(VideoKind)),
+          ref('parameters', 'Limit'),
+          ref('parameters', 'Cursor'),
+        ],
+        responses: responsesWithProblems({ 200: { description: 'A page of videos.', content: json(VideoPage) } }, ['BadRequestOrCursor', 'Unauthenticated']),
+      },
+    },
+    '/v1/videos/filters': {
+      get: {
+        operationId: 'getVideoFilters', tags, security: [],
+        summary: 'What the catalogue can be filtered by, with counts (public)',
+        description: `Only values that occur, with the number of videos each. ${languageNote}`,
+        responses: responsesWithProblems({ 200: { description: 'The facets.', content: json(VideoFilters) } }, []),
+      },
+    },
+    '/v1/videos/{id}': {
+      get: {
+        operationId: 'getVideo', tags, security: optionalToken,
+        summary: 'One video with everything a player needs (public)',
+        description: `Renditions (standard, small, audio; with sizes), WebVTT tracks (captions, chapters, descriptions) and ready-made transcripts. An unknown id: \`404 not-found\`. ${languageNote} ${tokenNote}`,
+        parameters: [videoId],
+        responses: responsesWithProblems({ 200: { description: 'The video.', content: json(Video) } }, ['BadRequest', 'Unauthenticated', 'NotFound']),
+      },
+    },
+    '/v1/videos/{id}/progress': {
+      put: {
+        operationId: 'putVideoProgress', tags,
+        summary: 'Save where the citizen is and what they have seen (citizen)',
+        description: [
+          '`position` replaces the stored one (clipped to the duration). `watched` is merged as a union with the stored ranges (clipped to `[0, duration]`, sorted, touching and overlapping ranges joined), so a retry, an out-of-order write or two devices writing at once never lose watched seconds; no `Idempotency-Key` is needed.',
+          '`completed` becomes true when it was true, when the body says `completed: true` (e.g. the whole transcript was read), or when `watchedSeconds` ≥ 90 % of the duration; it never goes back, and `completedAt` is set once.',
+          'A range with `end < start`, a negative number or more than 1000 ranges: `400 invalid-request` pointing at the range. No token: `401`; a caseworker: `403 forbidden`; an unknown video: `404 not-found`.',
+        ].join('\n\n'),
+        parameters: [videoId],
+        requestBody: { required: true, content: json(VideoProgressUpdate) },
+        responses: responsesWithProblems({ 200: { description: 'The stored progress.', content: json(VideoProgress) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+    },
+    '/v1/me/video-progress': {
+      get: {
+        operationId: 'listVideoProgress', tags,
+        summary: 'Everything the citizen has started or completed (citizen)',
+        description: 'Most recently updated first ("continue watching"). A caseworker: `403 forbidden`.',
+        responses: responsesWithProblems({ 200: { description: 'The progress.', content: json(VideoProgressList) } }, ['Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/video-playlists': {
+      get: {
+        operationId: 'listVideoPlaylists', tags, security: optionalToken,
+        summary: 'Learning paths the job centre recommends (public)',
+        description: `Each playlist lists its videos in order; with a citizen token \`completed\` counts the ones the citizen has completed ("2 af 5 set"). ${languageNote} ${tokenNote}`,
+        responses: responsesWithProblems({ 200: { description: 'The playlists.', content: json(PlaylistList) } }, ['Unauthenticated']),
+      },
+    },
+    '/v1/video-playlists/{id}': {
+      get: {
+        operationId: 'getVideoPlaylist', tags, security: optionalToken,
+        summary: 'One playlist (public)',
+        description: `An unknown id: \`404 not-found\`. ${languageNote} ${tokenNote}`,
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'The playlist\'s id.', schema: ref('schemas', 'Id') }],
+        responses: responsesWithProblems({ 200: { description: 'The playlist.', content: json(Playlist) } }, ['BadRequest', 'Unauthenticated', 'NotFound']),
       },
     },
   };

@@ -66,6 +66,7 @@ describe('the conformance suite against a conforming server', { concurrency: tru
       assert.ok(report.results.filter((result) => result.group === group).length >= 5, `the ${group} group did not run`);
     }
     assert.match(report.cleanup.join('\n'), /^chat: opened \d+ conversations; closed \d+ a rule left open; put back the presence of 1 of 1 caseworker$/m);
+    assert.ok(report.results.filter((result) => result.group === 'video').length >= 12, 'the video group did not run');
   });
 
   it('passes with explicit tokens instead of --demo', async () => {
@@ -128,6 +129,7 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     assert.deepEqual(passed, [
       'auth.malformed-token', 'auth.missing-token', 'chat.create-idempotent', 'chat.create-validation', 'chat.status', 'config.public', 'config.shape', 'errors.unknown-route',
       'etag.config', 'setup.health', 'sse.requires-auth',
+      'video.catalogue', 'video.filter-narrows', 'video.filters', 'video.media', 'video.query-validation', 'video.search', 'video.search-transcript', 'video.unknown',
     ]);
     const create = report.results.find((result) => result.id === 'notifications.create');
     assert.match(create?.reason ?? '', /needs a citizen token \(--citizen-token, JOBUNIVERS_CITIZEN_TOKEN or --demo\)/);
@@ -273,6 +275,15 @@ const BREAKS: [Break, string[]][] = [
   ['chat-live-when-busy', ['chat.status']],
   ['chat-read-goes-back', ['chat.read']],
   ['chat-former-can-write', ['chat-console.transfer']],
+  ['video-search-no-marks', ['video.search', 'video.search-transcript']],
+  ['video-filter-ignored', ['video.filter-narrows']],
+  ['video-no-range', ['video.media']],
+  ['video-vtt-wrong-type', ['video.media']],
+  ['video-progress-anonymous', ['video.progress-auth']],
+  ['video-progress-overwrites', ['video.progress-merge', 'video.progress-parallel']],
+  ['video-progress-racy', ['video.progress-parallel']],
+  ['video-completed-resets', ['video.progress-completed']],
+  ['video-bad-ranges-accepted', ['video.progress-validation']],
 ];
 
 describe('a server broken in one way fails exactly the rules that check it', { concurrency: true }, () => {
@@ -280,7 +291,7 @@ describe('a server broken in one way fails exactly the rules that check it', { c
     it(broken, async () => {
       // A chat break touches only /v1/chat/… (and chat events): its run is limited to the chat groups, which keeps the
       // ~40 parallel runs of this block light. The hanging run's per-rule timeout leaves room for a busy 2-core machine.
-      const only = broken.startsWith('chat-') ? { only: ['chat', 'chat-console'] } : {};
+      const only = broken.startsWith('chat-') ? { only: ['chat', 'chat-console'] } : broken.startsWith('video-') ? { only: ['video'] } : {};
       const report = await runAgainst({ breaks: [broken] }, broken === 'hang-on-if-none-match' ? { timeoutMs: 4000 } : only);
       assert.deepEqual(ids(report, 'fail'), [...expected].sort(), explain(report));
       assert.deepEqual(ids(report, 'skip'), [], explain(report));
@@ -326,7 +337,7 @@ describe('the command line', { concurrency: true }, () => {
       assert.equal(code, 1);
       assert.match(stdout, /^ {2}FAIL {2}etag\.stale-if-match +.*\n {8}↳ expected 412 etag-mismatch, got PUT \/v1\/me\/preferences → 200\n/m);
       assert.match(stdout, /\nnot run: rate-limit\.429 \(opt-in: --include-rate-limit\)\n/);
-      assert.match(stdout, /\nconformance: 93 passed, 1 failed, 0 skipped\n$/);
+      assert.match(stdout, /\nconformance: 106 passed, 1 failed, 0 skipped\n$/);
     } finally {
       await server.close();
     }

@@ -3,13 +3,14 @@
 /**
  * A small in-memory server that implements the Jobunivers contract — correctly by default, or broken in
  * exactly the ways listed in `breaks`, so the tests can prove each broken rule is reported as failed.
- * Self-booking (citizen side and desk) lives in `fake-booking.ts`, live chat in `fake-chat.ts`.
+ * Self-booking (citizen side and desk) lives in `fake-booking.ts`, live chat in `fake-chat.ts`, the video library in `fake-video.ts`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { fakeBooking } from './fake-booking.js';
 import { fakeChat } from './fake-chat.js';
+import { fakeVideo } from './fake-video.js';
 
 export type Break =
   | 'stale-if-match-accepted' // PUT with a stale If-Match succeeds instead of 412
@@ -47,7 +48,16 @@ export type Break =
   | 'chat-no-console-changed' // caseworker streams get no chat.console-changed
   | 'chat-live-when-busy' // a live conversation is queued although nobody is available
   | 'chat-read-goes-back' // a lower read mark moves readByStaffThrough back
-  | 'chat-former-can-write'; // after a transfer the former caseworker still writes in the conversation
+  | 'chat-former-can-write' // after a transfer the former caseworker still writes in the conversation
+  | 'video-search-no-marks' // search matches carry no marks
+  | 'video-filter-ignored' // the topic filter is ignored
+  | 'video-no-range' // media ignores Range (always 200 with the whole file)
+  | 'video-vtt-wrong-type' // caption tracks are served as text/plain
+  | 'video-progress-anonymous' // PUT …/progress without a token is accepted
+  | 'video-progress-overwrites' // watched ranges are replaced instead of merged
+  | 'video-progress-racy' // progress is read, then written later: a parallel write is lost
+  | 'video-completed-resets' // completed: false undoes a completion
+  | 'video-bad-ranges-accepted'; // a range whose end is before its start is accepted
 
 export interface FakeOptions {
   secret: string;
@@ -213,6 +223,8 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     caseworkers: () => users.filter((user) => user.role === 'caseworker'),
   });
 
+  const video = fakeVideo({ breaks, send, problem, invalid, readJson, extra, isObject, authenticate });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<undefined> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
@@ -243,6 +255,9 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
       return send(res, 200, { token: await mint(user.id), expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: me(user) });
     }
     if (path.startsWith('/v1/chat/')) return chat.handle(req, res, url);
+    if (path === '/v1/videos' || path.startsWith('/v1/videos/') || path === '/v1/video-playlists' || path.startsWith('/v1/video-playlists/') || path === '/v1/me/video-progress' || path.startsWith('/media/videos/')) {
+      return video.handle(req, res, url);
+    }
     const knownRoute = path.startsWith('/v1/booking/') || ['/v1/me', '/v1/me/preferences', '/v1/notifications', '/v1/events'].includes(path) || /^\/v1\/(notifications\/[^/]+(\/read)?|citizens\/[^/]+\/notifications)$/.test(path);
     if (!knownRoute) {
       if (breaks.has('text-plain-404')) return empty(res, 404, { 'content-type': 'text/plain' }, 'Not Found');

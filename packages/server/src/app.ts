@@ -27,6 +27,10 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { videoRoutes } from './routes/videos.js';
+import { seedDemoVideoProgress } from './seed.js';
+import { loadVideoCatalogue } from './video/library.js';
+import { videoMediaRoutes } from './video/media.js';
 
 export interface BuildAppOptions {
   config: ServerConfig;
@@ -174,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   bookingDeskRoutes(app, context);
   await chatRoutes(app, context);
   chatConsoleRoutes(app, context);
+  videoRoutes(app, context);
   eventRoutes(app, context);
   healthRoutes(app, context);
   if (config.demo) demoRoutes(app, context);
@@ -190,6 +195,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       },
     });
   }
+
+  // The video catalogue is imported before the server answers; a broken one is logged and the last good one kept.
+  await loadVideoCatalogue(database.db, database.dialect, config.mediaDir, app.log);
+  if (config.demo) await seedDemoVideoProgress(database.db);
+  await videoMediaRoutes(app, config.mediaDir);
 
   const openApiFile = join(config.rootDir, 'docs/openapi.json');
   app.get('/openapi.json', async (_request, reply) => {

@@ -41,6 +41,8 @@ export interface ServerConfig {
   chatConsentUrl: string | undefined;
   /** Live chat: new messages per conversation and side per minute (more is 429). */
   chatMessagesPerMinute: number;
+  /** Video library: the media directory; `<mediaDir>/videos/catalog.json` is imported at start and `<mediaDir>/videos/**` served at /media/videos/. */
+  mediaDir: string;
 }
 
 /** The demo's shared secret: public on purpose, so never use it outside demo mode. */
@@ -207,6 +209,7 @@ export function loadConfig(env: Env = process.env, warn: (message: string) => vo
     chatAttachmentsDir: parseDirectory(env.JU_CHAT_ATTACHMENTS_DIR, resolve(rootDir, '.data/chat-attachments'), rootDir),
     chatConsentUrl: parseHttpsUrl(env.JU_CHAT_CONSENT_URL, 'JU_CHAT_CONSENT_URL', problems),
     chatMessagesPerMinute: integer(env.JU_CHAT_MESSAGES_PER_MINUTE, 'JU_CHAT_MESSAGES_PER_MINUTE', 60, 1, 100_000, problems),
+    mediaDir: parseDirectory(env.JU_MEDIA_DIR, resolve(rootDir, 'packages/server/media'), rootDir),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (jwt.kind === 'secret' && jwt.isDemoDefault) {

@@ -325,3 +325,34 @@ async function seedChat(trx: Transaction<Database>): Promise<number> {
   }
   return inserted;
 }
+
+/**
+ * The video library's demo states for Lars: one video half-watched ("continue watching") and one completed. Runs
+ * after the catalogue import (it needs the durations); a video missing from the catalogue is skipped, and progress
+ * that already exists is never overwritten.
+ */
+const DEMO_VIDEO_PROGRESS = [
+  { citizen_id: 'citizen-1', video_id: 'brug-jobloggen', share: 0.45, completed: false },
+  { citizen_id: 'citizen-1', video_id: 'skriv-et-godt-cv', share: 1, completed: true },
+] as const;
+
+export async function seedDemoVideoProgress(db: Kysely<Database>): Promise<number> {
+  let inserted = 0;
+  const now = Date.now();
+  for (const [index, entry] of DEMO_VIDEO_PROGRESS.entries()) {
+    const video = await db.selectFrom('videos').select('duration').where('id', '=', entry.video_id).executeTakeFirst();
+    const citizen = await db.selectFrom('users').select('id').where('id', '=', entry.citizen_id).executeTakeFirst();
+    if (video === undefined || citizen === undefined) continue;
+    const seen = Math.round(video.duration * entry.share * 1000) / 1000;
+    const at = new Date(now - (index + 1) * DAY).toISOString();
+    const result = await db.insertInto('video_progress')
+      .values({
+        citizen_id: entry.citizen_id, video_id: entry.video_id, position: entry.completed ? 0 : seen,
+        watched: JSON.stringify([[0, seen]]), watched_seconds: seen, completed_at: entry.completed ? at : null, updated_at: at, version: 1,
+      })
+      .onConflict((oc) => oc.columns(['citizen_id', 'video_id']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return inserted;
+}

@@ -15,5 +15,6 @@ import { pagination } from './rules/pagination.js';
 import { rateLimit } from './rules/rate-limit.js';
 import { setup } from './rules/setup.js';
 import { sse } from './rules/sse.js';
+import { video } from './rules/video.js';
 
-export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, chat, chatConsole, rateLimit];
+export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, chat, chatConsole, video, rateLimit];

@@ -308,6 +308,73 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    // The video library: the imported catalogue, its search index (FTS5 on SQLite, tsvector + GIN on PostgreSQL)
+    // and the citizens' progress. Progress has no foreign key to videos: a video leaving the catalogue keeps it.
+    '0005_videos': {
+      async up(db: Kysely<unknown>) {
+        const real = pg ? 'double precision' : 'real';
+        await db.schema.createTable('videos')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('guide', 'webinar')`))
+          .addColumn('topic_id', 'text', (c) => c.notNull())
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('duration', real, (c) => c.notNull())
+          .addColumn('length', 'text', (c) => c.notNull().check(sql`length in ('short', 'medium', 'long')`))
+          .addColumn('published_at', 'text', (c) => c.notNull())
+          .addColumn('sign_language', 'integer', (c) => c.notNull())
+          .addColumn('audio_description', 'integer', (c) => c.notNull())
+          .addColumn('captions', 'text', (c) => c.notNull())
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('videos_published').on('videos').columns(['published_at', 'position']).execute();
+        await db.schema.createTable('video_target_groups')
+          .addColumn('video_id', 'text', (c) => c.notNull().references('videos.id').onDelete('cascade'))
+          .addColumn('target_group_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('video_target_groups_pk', ['video_id', 'target_group_id'])
+          .execute();
+        await db.schema.createIndex('video_target_groups_group').on('video_target_groups').columns(['target_group_id', 'video_id']).execute();
+        await db.schema.createTable('video_catalogue')
+          .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('imported_at', 'text', (c) => c.notNull())
+          .execute();
+        let texts = db.schema.createTable('video_texts')
+          .addColumn('id', pg ? 'bigint' : 'integer', (c) => c.primaryKey())
+          .addColumn('video_id', 'text', (c) => c.notNull().references('videos.id').onDelete('cascade'))
+          .addColumn('field', 'text', (c) => c.notNull().check(sql`field in ('title', 'description', 'transcript')`))
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('start_at', real)
+          .addColumn('end_at', real)
+          .addColumn('text', 'text', (c) => c.notNull());
+        // PostgreSQL: the text search configuration of the row's language ('danish', 'english' or 'simple').
+        if (pg) texts = texts.addColumn('config', sql`regconfig`, (c) => c.notNull()).addColumn('tsv', sql`tsvector`, (c) => c.notNull());
+        await texts.execute();
+        await db.schema.createIndex('video_texts_video').on('video_texts').column('video_id').execute();
+        if (pg) await sql`create index video_texts_tsv on video_texts using gin (tsv)`.execute(db);
+        else await sql`create virtual table video_fts using fts5(terms, video_id unindexed, tokenize = 'unicode61 remove_diacritics 0')`.execute(db);
+        await db.schema.createTable('video_progress')
+          .addColumn('citizen_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('video_id', 'text', (c) => c.notNull())
+          .addColumn('position', real, (c) => c.notNull())
+          .addColumn('watched', 'text', (c) => c.notNull())
+          .addColumn('watched_seconds', real, (c) => c.notNull())
+          .addColumn('completed_at', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('video_progress_pk', ['citizen_id', 'video_id'])
+          .execute();
+        await db.schema.createIndex('video_progress_citizen_updated').on('video_progress').columns(['citizen_id', 'updated_at']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        if (!pg) await sql`drop table if exists video_fts`.execute(db);
+        for (const table of ['video_progress', 'video_texts', 'video_catalogue', 'video_target_groups', 'videos']) {
+          await db.schema.dropTable(table).ifExists().execute();
+        }
+      },
+    },
   };
 }
 

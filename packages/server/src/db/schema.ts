@@ -293,7 +293,70 @@ export interface ChatCannedRepliesTable {
   text: string;
 }
 
+/** A video of the catalogue (imported from `<mediaDir>/videos/catalog.json` at start). */
+export interface VideosTable {
+  id: string;
+  /** The order of catalog.json (a tie-break after the publishing date). */
+  position: number;
+  kind: 'guide' | 'webinar';
+  topic_id: string;
+  language: string;
+  duration: number;
+  length: 'short' | 'medium' | 'long';
+  published_at: string;
+  sign_language: number;
+  audio_description: number;
+  /** JSON: the caption languages. */
+  captions: string;
+  /** JSON: titles, descriptions, poster, renditions, tracks, transcripts (see video/catalogue.ts VideoDocument). */
+  document: string;
+  /** Changes when anything stored for the video changes: a re-import skips unchanged videos. */
+  content_hash: string;
+}
+
+export interface VideoTargetGroupsTable {
+  video_id: string;
+  target_group_id: string;
+}
+
+/** One row (id = 1): topics, target groups and playlists of the imported catalogue. */
+export interface VideoCatalogueTable {
+  id: number;
+  document: string;
+  content_hash: string;
+  imported_at: string;
+}
+
+/** The search index: titles, descriptions and caption cues. SQLite also has the FTS5 table `video_fts` (rowid = id; terms, video_id). */
+export interface VideoTextsTable {
+  id: number;
+  video_id: string;
+  field: 'title' | 'description' | 'transcript';
+  language: string;
+  start_at: number | null;
+  end_at: number | null;
+  text: string;
+}
+
+export interface VideoProgressTable {
+  citizen_id: string;
+  video_id: string;
+  position: number;
+  /** JSON: sorted, merged `[start, end]` ranges. */
+  watched: string;
+  watched_seconds: number;
+  completed_at: string | null;
+  updated_at: string;
+  /** Bumped on every write: a write applies only to the version it read. */
+  version: number;
+}
+
 export interface Database {
+  videos: VideosTable;
+  video_target_groups: VideoTargetGroupsTable;
+  video_catalogue: VideoCatalogueTable;
+  video_texts: VideoTextsTable;
+  video_progress: VideoProgressTable;
   chat_topics: ChatTopicsTable;
   chat_conversations: ChatConversationsTable;
   chat_items: ChatItemsTable;
