@@ -54,11 +54,21 @@ async function measureSource(source, resolveDir, external = () => false, externa
     }],
     metafile: true,
   });
-  const entryName = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint)?.[0];
+  // Lazily imported modules are entry points of their own in the metafile: pick the size entry itself.
+  const entryName = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === 'size-entry:entry')?.[0];
   const entry = result.outputFiles.find((file) => relative(ROOT, file.path) === entryName);
   const chunks = result.outputFiles.filter((file) => file !== entry && file.path.endsWith('.js'));
-  // A chunk the entry imports statically is paid up front, so it counts towards the entry.
-  const staticImports = new Set(result.metafile.outputs[entryName].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path));
+  // A chunk the entry imports statically — directly or through another such chunk — is paid up front, so it
+  // counts towards the entry.
+  const staticImports = new Set();
+  const pending = [entryName];
+  while (pending.length > 0) {
+    for (const { kind, path } of result.metafile.outputs[pending.pop()]?.imports ?? []) {
+      if (kind !== 'import-statement' || staticImports.has(path)) continue;
+      staticImports.add(path);
+      pending.push(path);
+    }
+  }
   const upFront = chunks.filter((chunk) => staticImports.has(relative(ROOT, chunk.path)));
   const lazy = chunks.filter((chunk) => !upFront.includes(chunk));
   const entryBytes = Buffer.concat([entry.contents, ...upFront.map((chunk) => chunk.contents)]);
@@ -129,9 +139,16 @@ const bundleText = bundle.toString('utf8');
 const chunkDir = join(BUNDLE_DIR, 'chunks');
 const builtChunks = existsSync(chunkDir) ? readdirSync(chunkDir).filter((file) => file.endsWith('.js')) : [];
 // Minified output has no spaces around `from`/`import`, so static imports look like `from"./x"` or `import"./x"`.
-const staticSpecifiers = [...bundleText.matchAll(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]);
+const staticSpecifiersOf = (text) => [...text.matchAll(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]);
+const staticSpecifiers = staticSpecifiersOf(bundleText);
 const bareImports = staticSpecifiers.filter((specifier) => !specifier.startsWith('.'));
-const upFrontChunks = builtChunks.filter((file) => staticSpecifiers.some((specifier) => specifier.endsWith(`/${file}`)));
+// Chunks imported statically by the bundle, or by such a chunk, load with the page.
+const upFrontChunks = [];
+for (let pending = staticSpecifiers; pending.length > 0;) {
+  const found = builtChunks.filter((file) => !upFrontChunks.includes(file) && pending.some((specifier) => specifier.endsWith(`/${file}`) || specifier === `./${file}`));
+  upFrontChunks.push(...found);
+  pending = found.flatMap((file) => staticSpecifiersOf(readFileSync(join(chunkDir, file), 'utf8')));
+}
 const upFrontBytes = Buffer.concat([bundle, ...upFrontChunks.map((file) => readFileSync(join(chunkDir, file)))]);
 rows.push({
   name: 'jobunivers.js',
