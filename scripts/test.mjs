@@ -27,6 +27,7 @@ const gates = [
   { name: 'demo site journeys (Playwright)', command: 'node --test e2e/demo-site.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'self-booking journeys (Playwright)', command: 'node --test e2e/self-booking.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'live chat journey (Playwright, two browser contexts)', command: 'node --test e2e/live-chat.test.mjs', needs: ['build'], parse: parseNodeTest },
+  { name: 'video library journey (Playwright, real demo media)', command: 'node --test e2e/video-library.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'chat delivery under cuts and restarts', command: 'node --test e2e/chat-delivery.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'strict-CSP page', command: 'npm run --silent test:csp', needs: ['build'], parse: parseNodeTest },
   { name: 'size budgets', command: 'npm run --silent budgets', needs: ['build'], results: `${RESULTS}/budgets.json` },

@@ -16,6 +16,9 @@ import { defineWhenUsed } from './define-when-used.js';
 // Widgets for job-centre staff load only on pages that use them: citizens' pages never download them.
 defineWhenUsed('ju-booking-desk', () => import('@jobunivers/self-booking/desk'));
 defineWhenUsed('ju-chat-console', () => import('@jobunivers/live-chat/console'));
+// The video library and player are big enough to matter and live on few pages: they load where they are used.
+defineWhenUsed('ju-video-library', () => import('@jobunivers/video-library'));
+defineWhenUsed('ju-video-player', () => import('@jobunivers/video-player'));
 
 // ── Host API ────────────────────────────────────────────────────────────────────────────────────────────────
 // What a host page may call after `import { … } from '…/jobunivers.js'`: strings and languages at runtime,
