@@ -33,13 +33,16 @@ describe('demo site', { timeout: 60_000 }, () => {
     assert.doesNotMatch(csp, /unsafe-inline/);
     await page.locator('#contact a[href^="tel:"]').waitFor();
     assert.equal(await page.locator('h1').textContent(), 'Jobcenter Eksempelby');
-    // The one script tag upgraded <ju-provider>, <ju-self-booking> (which asks the citizen to sign in) and the
-    // chat launcher (its fallback text gives way to the button); widgets not built yet show their fallback content.
+    // The one script tag upgraded <ju-provider>, <ju-self-booking> (which asks the citizen to sign in), the chat
+    // launcher (its fallback text gives way to the button) and, loaded because the page uses it, the video library;
+    // widgets not built yet show their fallback content.
     assert.equal(await page.evaluate(() => ['ju-provider', 'ju-self-booking', 'ju-live-chat'].every((tag) => customElements.get(tag) !== undefined)), true);
     await page.getByText('Log ind for at booke en tid eller se dine samtaler.').waitFor();
     await page.locator('ju-live-chat').getByRole('button', { name: 'Skriv med os' }).waitFor();
     assert.equal(await page.locator('ju-live-chat a[href^="tel:"]').isVisible(), false);
-    assert.equal(await page.locator('ju-video-library').getByText('Videobiblioteket er ikke klar endnu.').isVisible(), true);
+    await page.locator('ju-video-library').getByRole('searchbox', { name: 'Søg i videoerne' }).waitFor();
+    assert.equal(await page.locator('ju-video-library a[href^="tel:"]').isVisible(), false);
+    assert.equal(await page.locator('ju-cv-builder').getByText('Du kan indtil videre skrive dit CV på').isVisible(), true);
     assert.deepEqual(problems, []);
   });
 
