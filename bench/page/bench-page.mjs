@@ -4,6 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import { JuElement, getI18n, loadNamespace, translator } from '@jobunivers/core';
 import '@jobunivers/core/define';
+import { median } from './measure.mjs';
 
 const COUNT = 200;
 const KEY = 'action.retry';
@@ -32,11 +33,6 @@ customElements.define('bench-lit-element', BenchLitElement);
 
 const stage = document.getElementById('stage');
 const nextFrame = () => new Promise((resolve) => { setTimeout(resolve, 0); });
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const allUpdated = (elements) => Promise.all(elements.map((element) => element.updateComplete));
 const textOf = (element) => element.shadowRoot.querySelector('p').textContent;
 

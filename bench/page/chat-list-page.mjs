@@ -1,9 +1,10 @@
-/* global document, window, customElements, NodeFilter -- browser globals: this file runs in the page */
+/* global document, window, customElements -- browser globals: this file runs in the page */
 // Runs in Chromium (bundled by bench/chat-list.mjs). The chat's message list (<ju-chat-message-list>, shared by
 // <ju-live-chat> and <ju-chat-console>) with a 10,000-message conversation, against a plain-Lit list that renders
 // every message (the full-render baseline): first render, appending one message, and DOM size.
 import { LitElement, html } from 'lit';
 import { defineMessageList } from '../../packages/live-chat/src/message-list.ts';
+import { alternateRounds, countNodes, median, summary } from './measure.mjs';
 
 defineMessageList();
 const MESSAGES = 10_000;
@@ -29,26 +30,6 @@ class BenchFullList extends LitElement {
 customElements.define('bench-full-list', BenchFullList);
 
 const stage = document.getElementById('stage');
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
-
-/** Every node (elements and text) in `root`, through shadow roots. */
-function countNodes(root) {
-  let count = 0;
-  const walk = (node) => {
-    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    for (let current = walker.nextNode(); current !== null; current = walker.nextNode()) {
-      count += 1;
-      if (current.shadowRoot) walk(current.shadowRoot);
-    }
-  };
-  walk(root);
-  return count;
-}
 
 /** Forces style and layout of the updated DOM, so they are in the figure too (without waiting for a frame). */
 const laidOut = (element) => (element.shadowRoot ?? element).firstElementChild?.getBoundingClientRect().height ?? document.body.offsetHeight;
@@ -77,17 +58,12 @@ async function round(tag, configure) {
   return { first, append: median(appends), nodes };
 }
 
-window.runBench = async ({ rounds, warmup }) => {
-  const widget = [];
-  const baseline = [];
-  for (let index = 0; index < warmup + rounds; index += 1) {
-    const measured = await round('ju-chat-message-list', (element) => { element.label = 'Samtale'; element.side = 'citizen'; element.t = (key, options) => `${key}${options?.count === undefined ? '' : ` ${String(options.count)}`}`; });
-    const plain = await round('bench-full-list', () => undefined);
-    if (index >= warmup) {
-      widget.push(measured);
-      baseline.push(plain);
-    }
-  }
+window.runBench = async (options) => {
+  const { widget, baseline } = await alternateRounds(
+    options,
+    () => round('ju-chat-message-list', (element) => { element.label = 'Samtale'; element.side = 'citizen'; element.t = (key, values) => `${key}${values?.count === undefined ? '' : ` ${String(values.count)}`}`; }),
+    () => round('bench-full-list', () => undefined),
+  );
   return {
     firstWidget: summary(widget.map((r) => r.first)),
     firstBaseline: summary(baseline.map((r) => r.first)),

@@ -3,6 +3,7 @@
 // fake server in the page, against a plain-Lit calendar that groups and renders the same 2,000 times.
 import { LitElement, css, html } from 'lit';
 import '@jobunivers/self-booking';
+import { alternateRounds, summary } from './measure.mjs';
 
 const SLOTS_PER_MONTH = 2000;
 const DAY = 24 * 3600e3;
@@ -85,12 +86,6 @@ class BenchCalendar extends LitElement {
 customElements.define('bench-calendar', BenchCalendar);
 
 const stage = document.getElementById('stage');
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
 /** Resolves once `condition()` holds, checking after every change in `root`. */
 function whenTrue(root, condition) {
@@ -156,17 +151,8 @@ async function baselineRound() {
   return { month, select };
 }
 
-window.runBench = async ({ rounds, warmup }) => {
-  const widget = [];
-  const baseline = [];
-  for (let round = 0; round < warmup + rounds; round += 1) {
-    const measured = await widgetRound();
-    const plain = await baselineRound();
-    if (round >= warmup) {
-      widget.push(measured);
-      baseline.push(plain);
-    }
-  }
+window.runBench = async (options) => {
+  const { widget, baseline } = await alternateRounds(options, widgetRound, baselineRound);
   return {
     monthWidget: summary(widget.map((round) => round.month)),
     monthBaseline: summary(baseline.map((round) => round.month)),

@@ -1,10 +1,11 @@
-/* global document, window, customElements, NodeFilter, MutationObserver -- browser globals: this file runs in the page */
+/* global document, window, customElements, MutationObserver -- browser globals: this file runs in the page */
 // Runs in Chromium (bundled by bench/video-library.mjs). <ju-video-library> over a 500-video catalogue (answered by
 // the component tests' in-page fake server, so the figures are the widget's, not the network's), against a plain-Lit
 // list that renders all 500 cards at once (the full-render baseline): first render, showing 24 more, DOM size.
 import { LitElement, html } from 'lit';
 import '../../packages/video-library/src/index.ts';
 import { FakeVideoServer, manyVideos } from '../../packages/video-library/test/support/fake-video-server.ts';
+import { alternateRounds, countNodes, summary } from './measure.mjs';
 
 const VIDEOS = 500;
 const API = 'https://api.bench.invalid/';
@@ -29,25 +30,6 @@ class BenchFullCatalogue extends LitElement {
 customElements.define('bench-full-catalogue', BenchFullCatalogue);
 
 const stage = document.getElementById('stage');
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
-
-function countNodes(root) {
-  let count = 0;
-  const walk = (node) => {
-    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    for (let current = walker.nextNode(); current !== null; current = walker.nextNode()) {
-      count += 1;
-      if (current.shadowRoot) walk(current.shadowRoot);
-    }
-  };
-  walk(root);
-  return count;
-}
 
 /** Resolves once `count` cards are in the widget (checked on every DOM change), style and layout included. */
 function cards(element, count) {
@@ -115,17 +97,8 @@ async function baselineRound() {
   return { first, more, nodes };
 }
 
-window.runBench = async ({ rounds, warmup }) => {
-  const widget = [];
-  const baseline = [];
-  for (let index = 0; index < warmup + rounds; index += 1) {
-    const measured = await widgetRound();
-    const plain = await baselineRound();
-    if (index >= warmup) {
-      widget.push(measured);
-      baseline.push(plain);
-    }
-  }
+window.runBench = async (options) => {
+  const { widget, baseline } = await alternateRounds(options, widgetRound, baselineRound);
   return {
     firstWidget: summary(widget.map((r) => r.first)),
     firstBaseline: summary(baseline.map((r) => r.first)),
