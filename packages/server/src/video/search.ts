@@ -5,19 +5,13 @@
 import type { VideoQuery } from '@jobunivers/contract';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Dialect } from '../db/connect.js';
-import type { Database, VideosTable } from '../db/schema.js';
+import type { Database, VideoTextsTable, VideosTable } from '../db/schema.js';
 import { searchTerms } from './text-index.js';
 
 export type VideoFilter = Pick<VideoQuery, 'topic' | 'targetGroup' | 'language' | 'length' | 'kind'>;
 
-export interface MatchRow {
-  video_id: string;
-  field: 'title' | 'description' | 'transcript';
-  language: string;
-  start_at: number | null;
-  end_at: number | null;
-  text: string;
-}
+/** A row of the search index as a match needs it. */
+export type MatchRow = Omit<VideoTextsTable, 'id'>;
 
 export const MATCHES_PER_VIDEO = 5;
 
