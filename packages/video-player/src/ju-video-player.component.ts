@@ -1,14 +1,12 @@
-import { html, nothing, svg, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, svg, type CSSResult, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Video } from '@jobunivers/contract';
 import { ApiError, JuElement, closestLanguage, sharedStyles, type Translate } from '@jobunivers/core';
-import { speakDescription } from './audio-description.js';
 import { DEFAULT_CAPTION_SETTINGS, loadCaptionSettings, saveCaptionSettings, type CaptionSettings } from './caption-settings.js';
 import { watchedEnough } from './completion.js';
 import { mutedIcon, pauseIcon, playIcon, volumeIcon } from './icons.js';
 import { commandForKey, nextSpeed, type KeyCommand } from './keyboard.js';
-import { renderChapters, renderHelp, renderSettings } from './player-panels.js';
 import { VIDEO_PLAYER_NAMESPACE } from './locales/register.js';
 import { defaultRendition, pickTrack, prefersSavingData, sourceFromElement, sourceFromVideo, type PlayerRendition, type PlayerSource, type PlayerTrack, type RenditionKind } from './media-source.js';
 import { ProgressSync, mergeProgress, worthResuming, type SaveReason } from './progress-sync.js';
@@ -24,6 +22,28 @@ const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const PROGRESS_EVENT_MS = 10_000;
 const SKIP_SECONDS = 10;
 const NO_CUES: readonly Cue[] = [];
+
+type Panels = typeof import('./player-panels.js');
+
+/** A part that loads on first use brings its Danish strings and its styles. */
+interface LazyPart {
+  addStrings(): void;
+  styles: readonly CSSResult[];
+}
+
+let panelsLoading: Promise<Panels> | undefined;
+
+/** Speech for the audio description: loaded when it is turned on, never by players that do not use it. */
+const loadSpeech = (): Promise<typeof import('./audio-description.js')> => import('./audio-description.js');
+
+/** Settings, chapters and the keyboard help: loaded once for every player on the page (again after a failure). */
+function loadPanels(): Promise<Panels> {
+  panelsLoading ??= import('./player-panels.js').catch((error: unknown) => {
+    panelsLoading = undefined;
+    throw error;
+  });
+  return panelsLoading;
+}
 
 /**
  * An accessible video player: our own controls on a native `<video>`, captions in several languages drawn by the
@@ -107,8 +127,10 @@ export class JuVideoPlayer extends JuElement {
   @state() private transcriptOpen = false;
   @state() private chaptersOpen = false;
   @state() private settingsOpen = false;
+  @state() private helpPending = false;
   @state() private resumeAt: number | undefined;
   @state() private youtubeAccepted = false;
+  @state() private youtube: typeof import('./youtube-embed.js') | undefined;
   @state() private fullscreen = false;
   @state() private pictureInPicture = false;
   @state() private completed = false;
@@ -117,8 +139,12 @@ export class JuVideoPlayer extends JuElement {
   @query('dialog') private helpDialog?: HTMLDialogElement;
 
   readonly #cues = new Map<string, Cue[]>();
+  /** `t()` to hand to the panels. */
+  readonly #t: Translate = (key, options) => this.t(key, options);
   #transcript: TranscriptPanel | undefined;
   #transcriptLoading: Promise<TranscriptPanel> | undefined;
+  #panels: Panels | undefined;
+  readonly #partStyles = new Set<CSSResult>();
   #generation = 0;
   #tracker = new WatchTracker();
   #sync: ProgressSync | undefined;
@@ -144,6 +170,8 @@ export class JuVideoPlayer extends JuElement {
       if (this.src && records.some((record) => record.target !== this || record.type === 'childList')) this.#reload();
     });
     this.#tracksObserver.observe(this, { childList: true, subtree: true, attributeFilter: ['kind', 'src', 'srclang', 'label'] });
+    // Another player on the page already loaded the panels: this one can use them at once.
+    if (panelsLoading) void this.#usePanels().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -165,6 +193,13 @@ export class JuVideoPlayer extends JuElement {
       void this.#load();
     }
     if (this.transcriptOpen) void this.#loadTranscript();
+    if ((this.settingsOpen || this.chaptersOpen) && !this.#panels) {
+      void this.#usePanels().catch(() => {
+        // Could not load (offline?): close again, so the next press tries again.
+        this.settingsOpen = false;
+        this.chaptersOpen = false;
+      });
+    }
   }
 
   /** Starts playback. */
@@ -221,19 +256,47 @@ export class JuVideoPlayer extends JuElement {
 
   /** The transcript panel loads the first time it is needed, so the player's first load stays small. */
   #loadTranscript(): Promise<TranscriptPanel> {
-    this.#transcriptLoading ??= import('./transcript-panel.js').then(({ TranscriptPanel }) => {
+    this.#transcriptLoading ??= import('./transcript-panel.js').then((module) => {
+      const { TranscriptPanel } = this.#arrived(module);
       this.#transcript = new TranscriptPanel(this, {
         cues: () => this.#captionCues,
         current: () => activeCueIndex(this.#captionCues, this.time),
         title: () => this.#title,
+        videoId: () => this.source?.videoId,
         seek: (seconds) => { this.seek(seconds); },
         announce: (message) => { this.announcer.announce(message); },
         read: () => { this.#complete(); },
       });
       this.requestUpdate();
       return this.#transcript;
+    }, (error: unknown) => {
+      this.#transcriptLoading = undefined; // try again next time
+      throw error;
     });
     return this.#transcriptLoading;
+  }
+
+  /** The settings, chapters and help panels, loaded the first time one of them is opened. */
+  async #usePanels(): Promise<Panels> {
+    try {
+      const panels = await loadPanels();
+      if (!this.#panels) {
+        this.#panels = this.#arrived(panels);
+        this.requestUpdate();
+      }
+      return panels;
+    } catch (error) {
+      console.warn('[jobunivers] Could not load the player\'s panels', error);
+      throw error;
+    }
+  }
+
+  /** A part that loaded on first use: its Danish strings and styles join the player's. */
+  #arrived<M extends LazyPart>(part: M): M {
+    part.addStrings();
+    for (const style of part.styles) this.#partStyles.add(style);
+    if (this.shadowRoot) adoptStyles(this.shadowRoot, [...(this.constructor as typeof JuVideoPlayer).elementStyles, ...this.#partStyles]);
+    return part;
   }
 
   #reload(): void {
@@ -264,6 +327,14 @@ export class JuVideoPlayer extends JuElement {
       source = sourceFromElement(this, this.src, this.poster, this.label);
     } else if (this.youtubeId && YOUTUBE_ID.test(this.youtubeId)) {
       this.status = 'youtube';
+      if (this.youtube) return;
+      try {
+        this.youtube = this.#arrived(await import('./youtube-embed.js'));
+      } catch {
+        if (generation !== this.#generation) return;
+        this.status = navigator.onLine ? 'error' : 'offline';
+        this.problem = this.t(navigator.onLine ? 'error.media' : 'error.offline');
+      }
       return;
     } else if (this.videoId && this.apiConfigError) {
       this.status = 'error';
@@ -462,7 +533,9 @@ export class JuVideoPlayer extends JuElement {
     this.#description = controller;
     video.pause();
     this.announcer.announce(cue.text);
-    await speakDescription(cue.text, this.#track('descriptions')?.language ?? this.resolvedLanguage, controller.signal);
+    const language = this.#track('descriptions')?.language ?? this.resolvedLanguage;
+    // Could not load (offline?): the announcer has said it; go on playing.
+    await loadSpeech().then(({ speakDescription }) => speakDescription(cue.text, language, controller.signal), () => undefined);
     const interrupted = controller.signal.aborted;
     this.#description = undefined;
     if (!interrupted && this.describing) await video.play().catch(() => undefined);
@@ -534,12 +607,24 @@ export class JuVideoPlayer extends JuElement {
   #toggleDescriptions(): void {
     if (this.#trackCues('descriptions').length === 0 && !this.#track('descriptions')) return;
     this.describing = !this.describing;
-    if (!this.describing) this.#description?.abort();
+    if (this.describing) void loadSpeech().catch(() => undefined);
+    else this.#description?.abort();
     this.announcer.announce(this.t(this.describing ? 'status.descriptions-on' : 'status.descriptions-off'));
   }
 
+  /** Opens the keyboard help; the first time, once it has loaded (the button is aria-busy meanwhile). */
   #openHelp(): void {
-    if (this.helpDialog && !this.helpDialog.open) this.helpDialog.showModal();
+    const dialog = this.helpDialog;
+    if (dialog) {
+      if (!dialog.open) dialog.showModal();
+      return;
+    }
+    if (this.helpPending) return;
+    this.helpPending = true;
+    void this.#usePanels().then(() => this.updateComplete).then(() => {
+      this.helpPending = false;
+      if (this.helpDialog && !this.helpDialog.open) this.helpDialog.showModal();
+    }, () => { this.helpPending = false; });
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
@@ -599,7 +684,7 @@ export class JuVideoPlayer extends JuElement {
     const title = this.#title;
     return html`
       <div part="player" class="player ${this.fullscreen ? 'is-fullscreen' : ''}" role="region" aria-label=${title ?? this.t('player.label')}
-        aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+        aria-busy=${this.status === 'loading' || (this.status === 'youtube' && !this.youtube) ? 'true' : 'false'}>
         ${this.#renderBody()}
       </div>`;
   }
@@ -608,7 +693,10 @@ export class JuVideoPlayer extends JuElement {
     switch (this.status) {
       case 'idle': return nothing;
       case 'loading': return html`<p class="state" role="status">${this.t('status.loading')}</p>`;
-      case 'youtube': return this.#renderYoutube();
+      case 'youtube': return this.youtube?.renderYoutube({
+        t: this.#t, id: this.youtubeId ?? '', label: this.label, accepted: this.youtubeAccepted,
+        accept: () => { this.youtubeAccepted = true; },
+      }) ?? nothing;
       case 'error':
       case 'offline': return this.#renderProblem();
       case 'ready': return this.#renderPlayer();
@@ -627,28 +715,14 @@ export class JuVideoPlayer extends JuElement {
       </div>`;
   }
 
-  #renderYoutube(): TemplateResult {
-    const id = this.youtubeId ?? '';
-    if (this.youtubeAccepted) {
-      return html`<div class="stage"><iframe part="video" class="youtube" src=${`https://www.youtube-nocookie.com/embed/${id}?autoplay=1`}
-        title=${this.label ?? this.t('player.label')} allow="autoplay; encrypted-media; picture-in-picture; fullscreen" allowfullscreen
-        referrerpolicy="strict-origin-when-cross-origin"></iframe></div>`;
-    }
-    return html`
-      <div part="notice" class="notice">
-        ${this.label ? html`<p class="notice-title">${this.label}</p>` : nothing}
-        <p>${this.t('youtube.notice')}</p>
-        <button type="button" class="ju-button" @click=${() => { this.youtubeAccepted = true; }}>${this.t('youtube.play')}</button>
-      </div>`;
-  }
-
   #renderPlayer(): TemplateResult {
-    const t: Translate = (key, options) => this.t(key, options);
+    const t = this.#t;
     const source = this.source;
     const rendition = this.rendition;
     const audioOnly = rendition?.kind === 'audio';
     const shown = this.captions.on ? this.#captionCues.filter((cue) => cue.start <= this.time && this.time < cue.end) : [];
     const { size, colour, background } = this.captions;
+    const panels = this.#panels;
     return html`
       <div class="stage">
         <video part="video" playsinline preload="metadata" src=${ifDefined(rendition?.url)} poster=${ifDefined(source?.poster)}
@@ -670,18 +744,18 @@ export class JuVideoPlayer extends JuElement {
       </div>
       ${this.#renderTimeline()}
       ${this.#renderControls()}
-      ${this.settingsOpen ? renderSettings({
+      ${this.settingsOpen && panels ? panels.renderSettings({
         t, format: this.format, rate: this.rate, renditions: source?.renditions ?? [], rendition, captions: this.captions,
         transcriptUrl: source?.transcripts.find((transcript) => transcript.language === this.captionTrack?.language)?.url,
         canBuildTranscript: this.#captionCues.length > 0,
         setRate: (rate) => { this.#setRate(rate); },
         chooseRendition: (kind) => { this.#chooseRendition(kind); },
         setCaptions: (change) => { this.#setCaptions(change); },
-        downloadTranscript: () => { void this.#loadTranscript().then((panel) => { panel.download(this.#fileName('txt')); }); },
+        downloadTranscript: () => { void this.#loadTranscript().then((panel) => { panel.download(); }); },
       }) : nothing}
-      ${this.chaptersOpen ? renderChapters(t, this.#trackCues('chapters'), chapterIndexAt(this.#trackCues('chapters'), this.time), (seconds) => { this.seek(seconds); }) : nothing}
-      ${this.transcriptOpen ? this.#transcript?.render(t, this.#fileName('txt')) ?? html`<p id="transcript" role="status">${this.t('status.loading')}</p>` : nothing}
-      ${renderHelp(t)}`;
+      ${this.chaptersOpen && panels ? panels.renderChapters(t, this.#trackCues('chapters'), chapterIndexAt(this.#trackCues('chapters'), this.time), (seconds) => { this.seek(seconds); }) : nothing}
+      ${this.transcriptOpen ? this.#transcript?.render(t) ?? html`<p id="transcript" role="status">${this.t('status.loading')}</p>` : nothing}
+      ${panels ? panels.renderHelp(t) : nothing}`;
   }
 
   #renderTimeline(): TemplateResult {
@@ -702,14 +776,17 @@ export class JuVideoPlayer extends JuElement {
   }
 
   #renderControls(): TemplateResult {
-    const t = (key: string, options = {}): string => this.t(key, options);
+    const t = this.#t;
     const captionTracks = this.source?.tracks.filter((track) => track.kind === 'captions') ?? [];
     const hasDescriptions = this.#track('descriptions') !== undefined;
     const hasChapters = this.#track('chapters') !== undefined;
     const canPip = 'pictureInPictureEnabled' in document && document.pictureInPictureEnabled && this.rendition?.kind !== 'audio';
-    const toggle = (label: string, pressed: boolean, action: () => void, controls?: string): TemplateResult => html`
+    // A panel's button is aria-busy while the panel loads, the first time it is opened.
+    const toggle = (label: string, pressed: boolean, action: () => void, controls?: string, loaded = true): TemplateResult => html`
       <button type="button" class="ju-button ju-button--secondary" aria-pressed=${ifDefined(controls ? undefined : pressed ? 'true' : 'false')}
-        aria-expanded=${ifDefined(controls ? (pressed ? 'true' : 'false') : undefined)} aria-controls=${ifDefined(controls)} @click=${action}>${label}</button>`;
+        aria-expanded=${ifDefined(controls ? (pressed ? 'true' : 'false') : undefined)} aria-controls=${ifDefined(controls)}
+        aria-busy=${ifDefined(pressed && !loaded ? 'true' : undefined)} @click=${action}>${label}</button>`;
+    const panels = this.#panels !== undefined;
     return html`
       <div part="controls" class="controls">
         <div class="row">
@@ -733,18 +810,14 @@ export class JuVideoPlayer extends JuElement {
               ${captionTracks.map((track) => html`<option value=${track.url} ?selected=${track === this.captionTrack} lang=${track.language}>${track.label}</option>`)}
             </select>` : nothing}
           ${hasDescriptions ? toggle(t('control.descriptions'), this.describing, () => { this.#toggleDescriptions(); }) : nothing}
-          ${captionTracks.length > 0 ? toggle(t('control.transcript'), this.transcriptOpen, () => { this.transcriptOpen = !this.transcriptOpen; }, 'transcript') : nothing}
-          ${hasChapters ? toggle(t('control.chapters'), this.chaptersOpen, () => { this.chaptersOpen = !this.chaptersOpen; }, 'chapters') : nothing}
-          ${toggle(t('control.settings'), this.settingsOpen, () => { this.settingsOpen = !this.settingsOpen; }, 'settings')}
+          ${captionTracks.length > 0 ? toggle(t('control.transcript'), this.transcriptOpen, () => { this.transcriptOpen = !this.transcriptOpen; }, 'transcript', this.#transcript !== undefined) : nothing}
+          ${hasChapters ? toggle(t('control.chapters'), this.chaptersOpen, () => { this.chaptersOpen = !this.chaptersOpen; }, 'chapters', panels) : nothing}
+          ${toggle(t('control.settings'), this.settingsOpen, () => { this.settingsOpen = !this.settingsOpen; }, 'settings', panels)}
           ${canPip ? toggle(t('control.pip'), this.pictureInPicture, () => { this.#togglePictureInPicture(); }) : nothing}
           ${toggle(t('control.fullscreen'), this.fullscreen, () => { this.#toggleFullscreen(); })}
-          <button type="button" class="ju-button ju-button--secondary" aria-haspopup="dialog" @click=${() => { this.#openHelp(); }}>${t('control.help')}</button>
+          <button type="button" class="ju-button ju-button--secondary" aria-haspopup="dialog" aria-busy=${ifDefined(this.helpPending ? 'true' : undefined)}
+            @click=${() => { this.#openHelp(); }}>${t('control.help')}</button>
         </div>
       </div>`;
-  }
-
-  #fileName(extension: string): string {
-    const base = (this.#title ?? this.source?.videoId ?? 'video').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-    return `${base || 'video'}.${extension}`;
   }
 }

@@ -1,4 +1,5 @@
-// The player's keyboard map: which key does what. Pure, so the help dialog and the handler cannot drift apart.
+// The player's keyboard map: which key does what. Pure and tested; the help dialog's rows (player-panels.ts,
+// loaded on first use) list the same keys.
 
 export type PlayerAction =
   | 'play' | 'back' | 'forward' | 'volume-up' | 'volume-down' | 'mute' | 'captions' | 'descriptions'
@@ -15,23 +16,6 @@ const KEYS: Partial<Record<string, PlayerAction>> = {
   ArrowUp: 'volume-up', ArrowDown: 'volume-down', m: 'mute', c: 'captions', d: 'descriptions', t: 'transcript',
   f: 'fullscreen', '<': 'slower', ',': 'slower', '>': 'faster', '.': 'faster', Home: 'start', End: 'end', '?': 'help',
 };
-
-/** The rows of the help dialog: the keys as shown (`space` is translated) and the row's string key (`keys.<name>`). */
-export const KEY_HELP: readonly [keys: readonly string[], name: string][] = [
-  [['space', 'k'], 'play'],
-  [['←', 'j'], 'back'],
-  [['→', 'l'], 'forward'],
-  [['↑', '↓'], 'volume'],
-  [['m'], 'mute'],
-  [['c'], 'captions'],
-  [['d'], 'descriptions'],
-  [['t'], 'transcript'],
-  [['f'], 'fullscreen'],
-  [['<', '>'], 'speed'],
-  [['Home', 'End'], 'ends'],
-  [['0–9'], 'jump'],
-  [['?'], 'help'],
-];
 
 /** The command for a key press, or undefined when the key is not ours (modifiers belong to the browser). */
 export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): KeyCommand | undefined {

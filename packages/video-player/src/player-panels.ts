@@ -1,12 +1,77 @@
 // The player's panels that only show state and send requests back: settings, chapters and the keyboard help.
-import { html, nothing, type TemplateResult } from 'lit';
+// Loaded the first time one of them is opened (a press on its button, or the "?" key), with their Danish strings
+// and styles, so the player's first load stays small. The chapter marks on the timeline stay in the player.
+import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Formatter, Translate } from '@jobunivers/core';
 import { CAPTION_BACKGROUNDS, CAPTION_COLOURS, CAPTION_SIZES, type CaptionSettings } from './caption-settings.js';
-import { KEY_HELP, SPEEDS } from './keyboard.js';
+import { SPEEDS } from './keyboard.js';
 import type { PlayerRendition, RenditionKind } from './media-source.js';
+import daStrings from './locales/da-panels.json';
+import { addDanishStrings } from './locales/register.js';
+import { panelStyles } from './panel.styles.js';
 import { formatTime } from './time.js';
 import type { Cue } from './vtt.js';
+
+/** Adds the panels' Danish strings (English and Arabic come with the player's whole language files). */
+export function addStrings(): void {
+  addDanishStrings(daStrings);
+}
+
+export const styles: CSSResult[] = [panelStyles, css`
+  .fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    column-gap: var(--_ju-space-m);
+  }
+
+  .downloads,
+  .chapters {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .downloads a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_ju-target-size);
+  }
+
+  .help {
+    max-width: min(36rem, calc(100vw - 2rem));
+    border: 2px solid var(--_ju-color-border);
+    border-radius: var(--_ju-radius);
+    background: var(--_ju-color-surface);
+    color: var(--_ju-color-text);
+  }
+
+  .help::backdrop {
+    background: rgb(0 0 0 / 50%);
+  }
+
+  table {
+    border-collapse: collapse;
+    margin-block-end: var(--_ju-space-m);
+  }
+
+  th,
+  td {
+    padding: var(--_ju-space-xs) var(--_ju-space-s);
+    border-block-end: 1px solid var(--_ju-color-border-subtle);
+    text-align: start;
+  }
+
+  kbd {
+    display: inline-block;
+    min-width: 1.6em;
+    padding: 0 0.3em;
+    border: 1px solid var(--_ju-color-border);
+    border-radius: 3px;
+    font: inherit;
+    text-align: center;
+  }
+`];
 
 export interface SettingsView {
   t: Translate;
@@ -70,6 +135,23 @@ export function renderChapters(t: Translate, chapters: readonly Cue[], current: 
       </ol>
     </section>`;
 }
+
+/** The rows of the help dialog (the keys of keyboard.ts): the keys as shown (`space` is translated) and the row's string key (`keys.<name>`). */
+export const KEY_HELP: readonly [keys: readonly string[], name: string][] = [
+  [['space', 'k'], 'play'],
+  [['←', 'j'], 'back'],
+  [['→', 'l'], 'forward'],
+  [['↑', '↓'], 'volume'],
+  [['m'], 'mute'],
+  [['c'], 'captions'],
+  [['d'], 'descriptions'],
+  [['t'], 'transcript'],
+  [['f'], 'fullscreen'],
+  [['<', '>'], 'speed'],
+  [['Home', 'End'], 'ends'],
+  [['0–9'], 'jump'],
+  [['?'], 'help'],
+];
 
 export function renderHelp(t: Translate): TemplateResult {
   return html`

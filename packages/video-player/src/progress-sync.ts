@@ -91,9 +91,4 @@ export class ProgressSync {
     // One write at a time, in order; a failed write is not fatal: the next one carries the union again.
     this.#serverWrite = this.#serverWrite.then(() => client.put(path, body)).catch(() => undefined);
   }
-
-  /** Resolves when the writes sent so far are done (for tests and before the element is removed). */
-  settled(): Promise<unknown> {
-    return this.#serverWrite;
-  }
 }

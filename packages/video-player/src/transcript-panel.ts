@@ -1,12 +1,49 @@
 // The interactive transcript: every cue as a line (the current one marked and kept in view unless the citizen is
 // reading elsewhere), click or Enter to seek, search with next/previous, copy and download. It also notices when
-// the whole transcript has been read, which counts as completing the video.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+// the whole transcript has been read, which counts as completing the video. Loaded the first time the transcript
+// is opened (or downloaded), with its Danish strings and styles.
+import { css, html, nothing, type CSSResult, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Translate } from '@jobunivers/core';
 import { countWords, transcriptRead } from './completion.js';
+import daStrings from './locales/da-transcript.json';
+import { addDanishStrings } from './locales/register.js';
+import { panelStyles } from './panel.styles.js';
 import { formatTime } from './time.js';
 import { findMatches, markMatches, transcriptText } from './transcript-search.js';
 import type { Cue } from './vtt.js';
+
+/** Adds the transcript's Danish strings (English and Arabic come with the player's whole language files). */
+export function addStrings(): void {
+  addDanishStrings(daStrings);
+}
+
+export const styles: CSSResult[] = [panelStyles, css`
+  .transcript-list {
+    max-height: var(--ju-video-player-transcript-height, 16rem);
+    overflow-y: auto;
+    margin: var(--_ju-space-s) 0;
+    padding: 0;
+    list-style: none;
+    border: 1px solid var(--_ju-color-border-subtle);
+    background: var(--_ju-color-surface);
+  }
+
+  .found > .line {
+    outline: 2px dashed var(--_ju-color-primary);
+    outline-offset: -2px;
+  }
+
+  mark {
+    background: var(--_ju-color-warning-surface);
+    color: inherit;
+    text-decoration: underline;
+  }
+
+  #transcript-search {
+    flex: 1 1 12rem;
+    width: auto;
+  }
+`];
 
 /** After the citizen scrolls or moves around in the list, the list follows playback again only after this long. */
 const READING_PAUSE_MS = 6_000;
@@ -19,6 +56,8 @@ export interface TranscriptOptions {
   cues: () => readonly Cue[];
   current: () => number;
   title: () => string | undefined;
+  /** The API's video id: the download's file name when there is no title. */
+  videoId: () => string | undefined;
   seek: (seconds: number) => void;
   announce: (message: string) => void;
   /** Called once when every line has been on screen and the panel was open long enough to read them. */
@@ -156,12 +195,18 @@ export class TranscriptPanel implements ReactiveController {
     }
   }
 
+  /** The download's file name: the title (or the video id) in lower case, with dashes between the words. */
+  get #fileName(): string {
+    const base = (this.#options.title() ?? this.#options.videoId() ?? 'video').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    return `${base || 'video'}.txt`;
+  }
+
   /** Saves the transcript as a text file, through a Blob URL made here and never bound in a template. */
-  download(fileName: string): void {
+  download(): void {
     const url = URL.createObjectURL(new Blob([this.text()], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = fileName;
+    link.download = this.#fileName;
     link.hidden = true;
     this.#host.renderRoot.append(link);
     link.click();
@@ -169,7 +214,7 @@ export class TranscriptPanel implements ReactiveController {
     setTimeout(() => { URL.revokeObjectURL(url); }, 10_000);
   }
 
-  render(t: Translate, fileName: string): TemplateResult {
+  render(t: Translate): TemplateResult {
     const cues = this.#options.cues();
     const current = this.#options.current();
     const matches = findMatches(cues, this.query);
@@ -201,7 +246,7 @@ export class TranscriptPanel implements ReactiveController {
         </ol>
         <div class="row">
           <button type="button" class="ju-button ju-button--secondary" @click=${() => { void this.copy(t); }}>${t('transcript.copy')}</button>
-          <button type="button" class="ju-button ju-button--secondary" @click=${() => { this.download(fileName); }}>${t('transcript.download')}</button>
+          <button type="button" class="ju-button ju-button--secondary" @click=${() => { this.download(); }}>${t('transcript.download')}</button>
         </div>
         ${cues.length === 0 ? html`<p>${t('transcript.empty')}</p>` : nothing}
       </section>`;

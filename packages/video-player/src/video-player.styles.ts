@@ -27,8 +27,7 @@ export const playerStyles = css`
     background: var(--_stage);
   }
 
-  video,
-  .youtube {
+  video {
     grid-area: 1 / 1;
     width: 100%;
     max-height: var(--ju-video-player-max-height, 70vh);
@@ -160,143 +159,11 @@ export const playerStyles = css`
     width: auto;
   }
 
-  .panel {
-    padding: var(--_ju-space-m);
-    border: 1px solid var(--_ju-color-border-subtle);
-    border-radius: var(--_ju-radius);
-    background: var(--_ju-color-surface-raised);
-  }
-
-  .panel-title {
-    margin: 0 0 var(--_ju-space-s);
-    font-size: var(--_ju-font-size-large);
-  }
-
-  h3.panel-title {
-    font-size: var(--_ju-font-size);
-  }
-
-  .fields {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-    column-gap: var(--_ju-space-m);
-  }
-
-  .downloads,
-  .chapters,
-  .transcript-list {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .downloads a {
-    display: inline-flex;
-    align-items: center;
-    min-height: var(--_ju-target-size);
-  }
-
-  .transcript-list {
-    max-height: var(--ju-video-player-transcript-height, 16rem);
-    overflow-y: auto;
-    margin-block: var(--_ju-space-s);
-    border: 1px solid var(--_ju-color-border-subtle);
-    background: var(--_ju-color-surface);
-  }
-
-  .line {
-    display: flex;
-    gap: var(--_ju-space-s);
-    width: 100%;
-    min-height: var(--_ju-target-size);
-    padding: var(--_ju-space-xs) var(--_ju-space-s);
-    border: 0;
-    border-inline-start: 4px solid transparent;
-    background: transparent;
-    color: var(--_ju-color-text);
-    font: inherit;
-    text-align: start;
-    cursor: pointer;
-  }
-
-  .line:hover {
-    background: var(--_ju-color-info-surface);
-  }
-
-  [aria-current='true'] > .line,
-  .line[aria-current='true'] {
-    border-inline-start-color: var(--_ju-color-primary);
-    background: var(--_ju-color-info-surface);
-    font-weight: var(--_ju-font-weight-bold);
-  }
-
-  .found > .line {
-    outline: 2px dashed var(--_ju-color-primary);
-    outline-offset: -2px;
-  }
-
-  .line-time {
-    flex: none;
-    min-width: 3.5em;
-    color: var(--_ju-color-text-subtle);
-    font-variant-numeric: tabular-nums;
-  }
-
-  mark {
-    background: var(--_ju-color-warning-surface);
-    color: inherit;
-    text-decoration: underline;
-  }
-
-  #transcript-search {
-    flex: 1 1 12rem;
-    width: auto;
-  }
-
-  .notice,
   .state {
     margin: 0;
     padding: var(--_ju-space-m);
     border: 1px solid var(--_ju-color-border);
     border-radius: var(--_ju-radius);
-  }
-
-  .notice-title {
-    font-weight: var(--_ju-font-weight-bold);
-  }
-
-  .help {
-    max-width: min(36rem, calc(100vw - 2rem));
-    border: 2px solid var(--_ju-color-border);
-    border-radius: var(--_ju-radius);
-    background: var(--_ju-color-surface);
-    color: var(--_ju-color-text);
-  }
-
-  .help::backdrop {
-    background: rgb(0 0 0 / 50%);
-  }
-
-  table {
-    border-collapse: collapse;
-    margin-block-end: var(--_ju-space-m);
-  }
-
-  th,
-  td {
-    padding: var(--_ju-space-xs) var(--_ju-space-s);
-    border-block-end: 1px solid var(--_ju-color-border-subtle);
-    text-align: start;
-  }
-
-  kbd {
-    display: inline-block;
-    min-width: 1.6em;
-    padding: 0 0.3em;
-    border: 1px solid var(--_ju-color-border);
-    border-radius: 3px;
-    font: inherit;
-    text-align: center;
   }
 
   @media (forced-colors: active) {
@@ -305,7 +172,5 @@ export const playerStyles = css`
     .bar-mark { fill: CanvasText; }
     .bar-track { fill: GrayText; }
     .captions span { forced-color-adjust: none; }
-    [aria-current='true'] > .line,
-    .line[aria-current='true'] { border-inline-start-color: Highlight; }
   }
 `;

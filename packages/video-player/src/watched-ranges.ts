@@ -33,11 +33,6 @@ export function uniqueSeconds(ranges: readonly Range[]): number {
   return normalizeRanges(ranges).reduce((total, [start, end]) => total + end - start, 0);
 }
 
-/** Ranges cut to `[0, duration]`. */
-export function clipRanges(ranges: readonly Range[], duration: number): Range[] {
-  return normalizeRanges(ranges.map(([start, end]): Range => [start, Math.min(end, duration)]));
-}
-
 /** Longest step between two time updates that still counts as watching (media seconds at 1×); longer is a jump. */
 const MAX_STEP_SECONDS = 2;
 

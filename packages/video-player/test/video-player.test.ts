@@ -134,6 +134,8 @@ describe('<ju-video-player> keyboard', () => {
     const el = await renderReady(ownFile());
     buttonNamed(el, 'Undertekster').focus();
     await sendKeys({ press: '?' });
+    // The help loads on first use (another test may have loaded it already): wait for the open dialog.
+    await until(el, 'dialog[open]');
     const dialog = $<HTMLDialogElement>(el, 'dialog');
     expect(dialog.open).to.equal(true);
     expect($$(el, 'dialog tbody tr').length).to.equal(13);
