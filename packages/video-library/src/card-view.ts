@@ -34,24 +34,27 @@ function renderBadges(video: VideoSummary, view: LibraryView): TemplateResult | 
   return badges.length === 0 ? nothing : html`<ul class="badges" part="badges" aria-label=${t('card.accessibility')}>${badges.map((badge) => html`<li>${badge}</li>`)}</ul>`;
 }
 
-/** A catalogue card. `prefix` keeps ids unique when the same video shows in two lists. */
+const emptyPoster = html`<div class="poster" aria-hidden="true"></div>`;
+
+/**
+ * A catalogue card. `prefix` keeps ids unique when the same video shows in two lists. There is no whitespace
+ * between the tags (lines break inside them): a list of 500 cards would otherwise carry 5,000 empty text nodes.
+ */
 export function renderCard(video: VideoSummary | VideoListItem, view: LibraryView, prefix = 'v', playlistId?: string): TemplateResult {
   const { t, language } = view;
   const id = titleId(video, prefix);
   const poster = view.media(video.posterUrl);
   const matches = 'matches' in video ? video.matches : [];
   const groups = video.targetGroups.map((group) => group.label).join(', ');
-  return html`<article class="card" part="card" data-video=${video.id}>
-    <h4 class="card-title" id=${id}>
-      <button type="button" class="open" part="open" @click=${(event: Event) => { view.open(video, event.currentTarget, undefined, playlistId); }}>${video.title}</button>
-    </h4>
-    ${poster === undefined ? html`<div class="poster" aria-hidden="true"></div>` : html`<img class="poster" part="poster" src=${poster} alt="" loading="lazy" decoding="async" width="320" height="180">`}
-    <p class="meta">${renderDuration(video.duration, view)}<span aria-hidden="true"> · </span><span class="ju-visually-hidden">, </span>${video.topic.label}</p>
-    <p class="meta">${groups === '' ? nothing : html`${t('card.targetGroups', { groups })}<br>`}${t('card.language', { language: languageName(video.language, language) })}</p>
-    ${renderBadges(video, view)}
-    ${renderProgress(video, view)}
-    ${matches.length === 0 || view.renderMatches === undefined ? nothing : view.renderMatches(video, matches, id)}
-  </article>`;
+  return html`<article class="card" part="card" data-video=${video.id}
+    ><h4 class="card-title" id=${id}
+      ><button type="button" class="open" part="open" @click=${(event: Event) => { view.open(video, event.currentTarget, undefined, playlistId); }}
+        >${video.title}</button></h4
+    >${poster === undefined ? emptyPoster : html`<img class="poster" part="poster" src=${poster} alt="" loading="lazy" decoding="async" width="320" height="180">`}<p class="meta"
+      >${renderDuration(video.duration, view)}<span aria-hidden="true"> · </span><span class="ju-visually-hidden">, </span>${video.topic.label}</p
+    ><p class="meta"
+      >${groups === '' ? nothing : html`${t('card.targetGroups', { groups })}<br>`}${t('card.language', { language: languageName(video.language, language) })}</p
+    >${renderBadges(video, view)}${renderProgress(video, view)}${matches.length === 0 || view.renderMatches === undefined ? nothing : view.renderMatches(video, matches, id)}</article>`;
 }
 
 /** A placeholder card while the first page loads. */

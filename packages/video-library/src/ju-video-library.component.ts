@@ -12,7 +12,7 @@ import { shareLink } from './share-link.js';
 import type { CitizenProgress } from './citizen-progress.js';
 import { VideoApi, type FilterKey, type Playlist, type VideoFilters, type VideoListItem, type VideoSearch, type VideoSummary } from './video-api.js';
 import { videoLibraryStyles } from './video-library.styles.js';
-import type { LibraryView } from './view.js';
+import { rememberingTranslate, type LibraryView } from './view.js';
 
 /** Typing searches after this pause, from 3 characters. */
 const TYPING_DELAY_MS = 350;
@@ -124,6 +124,8 @@ export class JuVideoLibrary extends JuElement {
   #opener: HTMLElement | undefined;
   #focus: string | undefined;
   #position = 0;
+  /** Counts the progress the player reported, so the list knows its cards may show something new. */
+  #progressRecorded = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -379,6 +381,7 @@ export class JuVideoLibrary extends JuElement {
     if (at !== undefined && videoId === this.opened?.videoId) this.#position = at;
     if (this.citizen === undefined) return;
     this.citizen.record(event.type, videoId, at, this.#known(videoId));
+    this.#progressRecorded += 1;
     this.requestUpdate();
   };
 
@@ -401,7 +404,7 @@ export class JuVideoLibrary extends JuElement {
   #view(): LibraryView {
     const matches = this.#matchView.module;
     const view: LibraryView = {
-      t: (key, options) => this.t(key, options),
+      t: rememberingTranslate((key, options) => this.t(key, options)),
       language: this.language.code,
       signedIn: this.citizen !== undefined,
       media: (url) => {
@@ -498,8 +501,11 @@ export class JuVideoLibrary extends JuElement {
       body = searching ? this.#renderNoResults() : html`<p class="empty">${t('library.empty')}</p>`;
     } else {
       const share = this.shareUrl;
-      body = html`<ul class="cards" role="list">${repeat(items, (video) => video.id, (video) =>
-        html`<li>${guard([video, view.progressOf(video), this.language, view.signedIn, share], () => renderCard(video, view))}</li>`)}</ul>
+      // The list renders again only when the cards may change (not for "Henter flere videoer …"), and then a card
+      // only when what it shows changed: "Vis flere videoer" builds just the new ones.
+      const cardsShow = [items, this.language, this.citizen, this.#progressRecorded, share, this.#matchView.module];
+      body = html`<ul class="cards" role="list">${guard(cardsShow, () => repeat(items, (video) => video.id, (video) =>
+        guard([video, view.progressOf(video), this.language, view.signedIn, share], () => html`<li>${renderCard(video, view)}</li>`)))}</ul>
         ${this.nextCursor === null ? nothing : html`<button type="button" class="ju-button ju-button--secondary more" part="more"
           aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => { if (!this.loadingMore) void this.#loadPage(true, false); }}>
           ${this.loadingMore ? t('more.loading') : t('more.button')}</button>`}`;

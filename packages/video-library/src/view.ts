@@ -23,14 +23,36 @@ export interface LibraryView {
   renderMatches?: ((video: VideoSummary, matches: readonly VideoMatch[], describedBy: string) => TemplateResult) | undefined;
 }
 
-const languageNames = new Map<string, Intl.DisplayNames>();
+const languageNames = new Map<string, Map<string, string>>();
 
-/** "dansk", "Danish", "الدنماركية": a language named in the reader's language. */
+/** "dansk", "Danish", "الدنماركية": a language named in the reader's language (remembered: `Intl.DisplayNames` is slow). */
 export function languageName(code: string, inLanguage: string): string {
   let names = languageNames.get(inLanguage);
   if (names === undefined) {
-    names = new Intl.DisplayNames([inLanguage], { type: 'language' });
+    names = new Map();
     languageNames.set(inLanguage, names);
   }
-  return names.of(code) ?? code;
+  let name = names.get(code);
+  if (name === undefined) {
+    name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+    names.set(code, name);
+  }
+  return name;
+}
+
+/**
+ * `t` remembering its answers for one render: the cards of a list ask for the same few strings ("Tale: dansk",
+ * "30 sek.") over and over, and each translation through i18next costs more than the rest of a card.
+ */
+export function rememberingTranslate(t: Translate): Translate {
+  const said = new Map<string, string>();
+  return (key, options) => {
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    let text = said.get(id);
+    if (text === undefined) {
+      text = t(key, options);
+      said.set(id, text);
+    }
+    return text;
+  };
 }

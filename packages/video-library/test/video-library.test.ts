@@ -84,6 +84,37 @@ describe('<ju-video-library>: paging', () => {
     expect(el.shadowRoot?.querySelector('.more')).to.equal(null);
   });
 
+  it('says "Henter flere videoer …" while the next page loads, without building the shown cards again', async () => {
+    server = freshServer({ videos: manyVideos(30) });
+    const el = await renderLibrary();
+    const firstTitle = $(el, '.results article button').firstChild;
+    server.latencyMs = 300;
+    const more = $<HTMLButtonElement>(el, '.more');
+    more.click();
+    await el.updateComplete;
+    expect(text(more)).to.equal('Henter flere videoer …');
+    expect(more.getAttribute('aria-disabled')).to.equal('true');
+    expect($(el, '.results').getAttribute('aria-busy')).to.equal('true');
+    more.click();
+    await waitUntil(() => $$(el, '.results article').length === 30, 'no second page');
+    expect(server.requestsTo('/v1/videos'), 'a second click while loading asks for nothing').to.have.length(2);
+    expect($(el, '.results article button').firstChild, 'not re-rendered').to.equal(firstTitle);
+  });
+
+  it('builds a card without empty text nodes, and the card holds its visually hidden text', async () => {
+    const el = await renderLibrary();
+    const card = $(el, '.results article[data-video="skriv-et-godt-cv"]');
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    const empty: string[] = [];
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) if ((node.textContent ?? '').trim() === '') empty.push(node.parentElement?.localName ?? '');
+    expect(empty, 'empty text nodes in').to.deep.equal([]);
+    expect(text(card.querySelector('.meta .ju-visually-hidden'))).to.equal('52 sek.');
+    // A positioned card: its visually hidden spans are laid out with it, not with the whole page.
+    expect(getComputedStyle(card).position).to.equal('relative');
+    const hidden = card.querySelector<HTMLElement>('.meta .ju-visually-hidden');
+    expect(hidden?.offsetParent).to.equal(card);
+  });
+
   it('renders 500 videos fetched page by page without rebuilding the cards already shown', async () => {
     server = freshServer({ videos: manyVideos(500) });
     const el = await renderLibrary();
