@@ -431,6 +431,16 @@ forEachDatabase('the demo video catalogue', (target) => {
       const lars = await server.token('citizen-1');
       const mine = (await server.app.inject({ url: '/v1/me/video-progress', headers: bearer(lars) })).json<VideoProgressList>();
       assert.deepEqual(mine.items.map((item) => [item.videoId, item.completed]), [['brug-jobloggen', false], ['skriv-et-godt-cv', true]]);
+      // A sentence found in both caption languages at the same moment is one match, in the reader's language.
+      for (const [language, expected] of [['da', 'Du skal søge job og skrive det i jobloggen.'], ['en', 'You must apply for jobs and write it in the joblog.']] as const) {
+        const found = (await server.app.inject({ url: '/v1/videos?q=jobloggen', headers: { 'accept-language': language } })).json<{ items: VideoListItem[] }>();
+        const said = found.items.find((item) => item.id === 'raadighed')?.matches.filter((match) => match.field === 'transcript') ?? [];
+        assert.deepEqual(said.map((match) => [match.language, match.text]), [[language, expected]], language);
+        for (const item of found.items) {
+          const places = item.matches.map((match) => `${match.field} ${String(match.start)}`);
+          assert.equal(new Set(places).size, places.length, `${item.id}: one match per place (${language})`);
+        }
+      }
       for (const item of (await server.app.inject({ url: '/v1/videos?limit=100' })).json<{ items: VideoListItem[] }>().items) {
         const video = (await server.app.inject({ url: `/v1/videos/${item.id}` })).json<Video>();
         assertSchema(Video, video);

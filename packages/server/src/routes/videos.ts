@@ -67,7 +67,8 @@ export function videoRoutes(app: App, context: AppContext): void {
       const offset = cursor === undefined ? 0 : searchCursors.decode(cursor);
       const page = await searchVideos(db, dialect, q, filter, limit, offset);
       rows = page.videos;
-      matches = new Map([...page.matches].map(([id, list]) => [id, toMatches(list, q)]));
+      const reader = textLanguage(request.headers['accept-language']);
+      matches = new Map([...page.matches].map(([id, list]) => [id, toMatches(list, q, reader)]));
       if (page.more) nextCursor = searchCursors.encode(offset + limit);
     } else {
       const after = cursor === undefined ? undefined : decodeKey(catalogueCursors.decodeText(cursor));

@@ -130,10 +130,24 @@ export class DocumentBuilder {
   }
 }
 
+/**
+ * One place found in several languages — a sentence in the Danish and the English captions at the same time, a
+ * title in both — is one match, in the reader's language when it is among them; the order (best first) is kept.
+ */
+export function oneLanguagePerPlace(rows: readonly MatchRow[], reader: string): MatchRow[] {
+  const place = (row: MatchRow): string => `${row.video_id} ${row.field} ${String(row.start_at)}`;
+  const chosen = new Map<string, MatchRow>();
+  for (const row of rows) {
+    const held = chosen.get(place(row));
+    if (held === undefined || (held.language !== reader && row.language === reader)) chosen.set(place(row), row);
+  }
+  return rows.filter((row) => chosen.get(place(row)) === row);
+}
+
 /** Search rows as matches with the query's words marked (computed here, so both databases mark alike). */
-export function toMatches(rows: readonly MatchRow[], q: string): VideoMatch[] {
+export function toMatches(rows: readonly MatchRow[], q: string, reader: string): VideoMatch[] {
   const { terms } = searchTerms(q);
-  return rows.map((row) => ({
+  return oneLanguagePerPlace(rows, reader).map((row) => ({
     field: row.field,
     language: row.language,
     start: row.start_at,
