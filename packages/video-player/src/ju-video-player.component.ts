@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Video } from '@jobunivers/contract';
 import { ApiError, JuElement, closestLanguage, sharedStyles, type Translate } from '@jobunivers/core';
-import { DEFAULT_CAPTION_SETTINGS, loadCaptionSettings, saveCaptionSettings, type CaptionSettings } from './caption-settings.js';
+import { DEFAULT_CAPTION_SETTINGS, loadCaptionSettings, readableCaptions, saveCaptionSettings, type CaptionSettings } from './caption-settings.js';
 import { watchedEnough } from './completion.js';
 import { mutedIcon, pauseIcon, playIcon, volumeIcon } from './icons.js';
 import { commandForKey, nextSpeed, type KeyCommand } from './keyboard.js';
@@ -573,7 +573,7 @@ export class JuVideoPlayer extends JuElement {
   }
 
   #setCaptions(change: Partial<CaptionSettings>): void {
-    this.captions = { ...this.captions, ...change };
+    this.captions = readableCaptions(this.captions, change);
     void saveCaptionSettings(this.captions).catch(() => undefined);
   }
 
