@@ -4,47 +4,15 @@ import daPanel from '../src/locales/da-panel.json';
 import daList from '../src/locales/da-list.json';
 import en from '../src/locales/en.json';
 import ar from '../src/locales/ar.json';
+import { itHasCompleteTranslations, itKeepsPartsApart, joinParts } from '../../core/test/support/translation-checks.js';
 
-// Danish ships in two parts: the launcher's strings inline, the panel's with the panel.
-const da: Record<string, string> = { ...daLauncher, ...daPanel, ...daList };
-
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const REQUIRED_FORMS: Record<string, string[]> = { da: ['one', 'other'], en: ['one', 'other'], ar: ['zero', 'one', 'two', 'few', 'many', 'other'] };
-
-function shape(strings: Record<string, string>): { keys: string[]; plurals: Map<string, string[]> } {
-  const plurals = new Map<string, string[]>();
-  const keys = new Set<string>();
-  for (const key of Object.keys(strings)) {
-    const match = PLURAL.exec(key);
-    const base = match === null ? key : key.slice(0, match.index);
-    keys.add(base);
-    if (match !== null) plurals.set(base, [...(plurals.get(base) ?? []), match[1]]);
-  }
-  return { keys: [...keys].sort(), plurals };
-}
-
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
+// Danish ships in parts: the launcher's strings inline, the panel's with the panel, the list's with the list.
+const DANISH_PARTS = [daLauncher, daPanel, daList];
 
 describe('live-chat strings', () => {
-  const danish = shape(da);
-
-  it('da: the launcher\'s inline strings are only the launcher\'s, and the two parts do not overlap', () => {
+  it('da: the launcher\'s inline strings are only the launcher\'s', () => {
     expect(Object.keys(daLauncher).every((key) => key.startsWith('launcher.'))).to.equal(true);
-    expect(Object.keys(daPanel).some((key) => key in daLauncher)).to.equal(false);
   });
-
-  for (const [language, strings] of Object.entries({ da, en, ar }) as [keyof typeof REQUIRED_FORMS, Record<string, string>][]) {
-    it(`${language}: every Danish key, every CLDR plural form, the same placeholders, nothing empty`, () => {
-      const own = shape(strings);
-      expect(own.keys).to.deep.equal(danish.keys);
-      for (const [base, forms] of own.plurals) expect(forms, `${language} ${base}`).to.include.members(REQUIRED_FORMS[language] ?? []);
-      for (const [key, text] of Object.entries(strings)) {
-        expect(text.trim(), `${language} ${key}`).to.not.equal('');
-        const base = key.replace(PLURAL, '');
-        const danishKey = Object.keys(da).find((candidate) => candidate.replace(PLURAL, '') === base && !candidate.endsWith('_one')) ?? base;
-        const expected = placeholders(da[danishKey] ?? '').filter((name) => name !== 'count');
-        expect(placeholders(text).filter((name) => name !== 'count'), `${language} ${key}`).to.include.members(expected);
-      }
-    });
-  }
+  itKeepsPartsApart(DANISH_PARTS);
+  itHasCompleteTranslations({ da: joinParts(DANISH_PARTS), en, ar });
 });

@@ -1,4 +1,3 @@
-import { expect } from '@open-wc/testing';
 import bookingDaFirst from '../src/locales/da.json';
 import bookingDaLater from '../src/locales/da-later.json';
 import bookingEn from '../src/locales/en.json';
@@ -6,46 +5,16 @@ import bookingAr from '../src/locales/ar.json';
 import deskDa from '../src/desk/locales/da.json';
 import deskEn from '../src/desk/locales/en.json';
 import deskAr from '../src/desk/locales/ar.json';
+import { itHasCompleteTranslations, itKeepsPartsApart, joinParts } from '../../core/test/support/translation-checks.js';
 
 // Danish ships in two parts: inline, and with the views that load on first use.
-const bookingDa: Record<string, string> = { ...bookingDaFirst, ...bookingDaLater };
+const BOOKING_DANISH_PARTS = [bookingDaFirst, bookingDaLater];
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const REQUIRED_FORMS: Record<string, string[]> = { da: ['one', 'other'], en: ['one', 'other'], ar: ['zero', 'one', 'two', 'few', 'many', 'other'] };
+describe('self-booking strings', () => {
+  itKeepsPartsApart(BOOKING_DANISH_PARTS);
+  itHasCompleteTranslations({ da: joinParts(BOOKING_DANISH_PARTS), en: bookingEn, ar: bookingAr });
+});
 
-/** Keys without their plural suffix, and for each plural key the forms it has. */
-function shape(strings: Record<string, string>): { keys: string[]; plurals: Map<string, string[]> } {
-  const plurals = new Map<string, string[]>();
-  const keys = new Set<string>();
-  for (const key of Object.keys(strings)) {
-    const match = PLURAL.exec(key);
-    const base = match === null ? key : key.slice(0, match.index);
-    keys.add(base);
-    if (match !== null) plurals.set(base, [...(plurals.get(base) ?? []), match[1]]);
-  }
-  return { keys: [...keys].sort(), plurals };
-}
-
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
-
-for (const [name, languages] of Object.entries({ 'self-booking': { da: bookingDa, en: bookingEn, ar: bookingAr }, 'booking-desk': { da: deskDa, en: deskEn, ar: deskAr } })) {
-  describe(`${name} strings`, () => {
-    const danish = shape(languages.da);
-    for (const [language, strings] of Object.entries(languages) as [keyof typeof REQUIRED_FORMS, Record<string, string>][]) {
-      it(`${language}: every Danish key, every CLDR plural form, the same placeholders, nothing empty`, () => {
-        const own = shape(strings);
-        expect(own.keys).to.deep.equal(danish.keys);
-        for (const [base, forms] of own.plurals) {
-          expect(forms, `${language} ${base}`).to.include.members(REQUIRED_FORMS[language] ?? []);
-        }
-        for (const [key, text] of Object.entries(strings)) {
-          expect(text.trim(), `${language} ${key}`).to.not.equal('');
-          const base = key.replace(PLURAL, '');
-          const danishKey = Object.keys(languages.da).find((candidate) => candidate.replace(PLURAL, '') === base && !candidate.endsWith('_one')) ?? base;
-          const expected = placeholders((languages.da as Record<string, string>)[danishKey] ?? '').filter((name) => name !== 'count');
-          expect(placeholders(text).filter((name) => name !== 'count'), `${language} ${key}`).to.include.members(expected);
-        }
-      });
-    }
-  });
-}
+describe('booking-desk strings', () => {
+  itHasCompleteTranslations({ da: deskDa, en: deskEn, ar: deskAr });
+});
