@@ -543,7 +543,7 @@ forEachDatabase('live chat', (target) => {
     assert.ok(texts.includes('Samtalen er givet videre til Team Unge. Du er den næste i køen.'));
     assert.equal(texts.some((text) => text.includes('dagpenge')), false);
     citizenReplay.close();
-    const notes = await server.database.db.selectFrom('chat_items').select('text').where('conversation_id', '=', conversation.id).where('kind', '=', 'note').execute();
+    const notes = await server.database.db.selectFrom('chat_items').select('text').where('conversation_id', '=', conversation.id).where('kind', '=', 'note').orderBy('seq').execute();
     assert.deepEqual(notes.map((note) => note.text), ['Han spørger om dagpenge.', 'Han er 25: Team Unge.']);
     assertProblem(await call(aisha, 'POST', `/v1/chat/conversations/${conversation.id}/transfer`, { to: { teamId: 'nope' }, note: 'x' }), 403, 'forbidden');
     assert.equal((await claim(aisha, conversation.id)).statusCode, 200);
