@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '@jobunivers/live-chat/console';
 import { CASEWORKER_TOKEN, busyDay, fakeConsoleApi } from './support/chat-console-fake-api.js';
-import { allElementsRendered } from './support/settled.js';
+import { allElementsRendered, storyRoot, until } from './support/settled.js';
+
+const { shadowOf } = storyRoot('ju-chat-console');
 
 interface StoryContext {
   canvasElement: HTMLElement;
@@ -10,19 +12,6 @@ interface StoryContext {
 
 function chatConsole(api: string): TemplateResult {
   return html`<ju-chat-console api=${api} .token=${CASEWORKER_TOKEN}></ju-chat-console>`;
-}
-
-function shadowOf(canvasElement: HTMLElement): ShadowRoot {
-  const element = canvasElement.querySelector('ju-chat-console');
-  if (element?.shadowRoot == null) throw new Error('ju-chat-console did not render');
-  return element.shadowRoot;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 25) {
-    if (waited > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Waits until the lists have loaded. */

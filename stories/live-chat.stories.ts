@@ -4,7 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '@jobunivers/live-chat';
 import type { FakeChatServer, FakeChatServerOptions } from '../packages/live-chat/test/support/fake-chat-server.js';
 import { STORY_CITIZEN_TOKEN, conversationWithMette, fakeChatApi, fakeChatServer } from './support/live-chat-fake-api.js';
-import { allElementsRendered } from './support/settled.js';
+import { allElementsRendered, storyRoot, until } from './support/settled.js';
+
+const { showing } = storyRoot('ju-live-chat');
 
 interface LiveChatArgs {
   mode: 'dialog' | 'inline';
@@ -18,28 +20,6 @@ interface StoryContext {
 /** The widget against its own fake server; `token` makes the citizen signed in (and resumes their conversation). */
 function widget(args: LiveChatArgs, options: FakeChatServerOptions = {}, prepare?: (server: FakeChatServer) => void, token?: string): TemplateResult {
   return html`<ju-live-chat api=${fakeChatApi(options, prepare)} .token=${token} mode=${args.mode} topic=${ifDefined(args.topic)}></ju-live-chat>`;
-}
-
-function shadowOf(canvasElement: HTMLElement): ShadowRoot {
-  const element = canvasElement.querySelector('ju-live-chat');
-  if (element?.shadowRoot == null) throw new Error('ju-live-chat did not render');
-  return element.shadowRoot;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 25) {
-    if (waited > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Waits until `selector` shows in the widget and everything has rendered. */
-async function showing(context: StoryContext, selector: string): Promise<ShadowRoot> {
-  await allElementsRendered(context);
-  const root = shadowOf(context.canvasElement);
-  await until(() => root.querySelector(selector) !== null, selector);
-  await allElementsRendered(context);
-  return root;
 }
 
 function click(root: ShadowRoot, selector: string): void {

@@ -4,7 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '@jobunivers/self-booking';
 import type { FakeBookingServer, FakeBookingServerOptions } from '../packages/self-booking/test/support/fake-booking-server.js';
 import { fakeBookingApi } from './support/booking-fake-api.js';
-import { allElementsRendered } from './support/settled.js';
+import { allElementsRendered, storyRoot, until } from './support/settled.js';
+
+const { shadowOf } = storyRoot('ju-self-booking');
 
 const DAY = 24 * 3600e3;
 const localDate = (time: number): string =>
@@ -24,19 +26,6 @@ interface StoryContext {
 function widget(args: SelfBookingArgs, options: FakeBookingServerOptions = {}, prepare?: (server: FakeBookingServer) => void, token: string | undefined = 'story-token'): TemplateResult {
   return html`<ju-self-booking api=${fakeBookingApi(options, prepare)} .token=${token} deadline=${ifDefined(args.deadline)}
     view=${ifDefined(args.view)} meeting-type=${ifDefined(args.meetingType)}></ju-self-booking>`;
-}
-
-function shadowOf(canvasElement: HTMLElement): ShadowRoot {
-  const element = canvasElement.querySelector('ju-self-booking');
-  if (element?.shadowRoot == null) throw new Error('ju-self-booking did not render');
-  return element.shadowRoot;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 25) {
-    if (waited > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Waits until the widget has left its loading state (and its strings have loaded). */

@@ -4,7 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '@jobunivers/video-library';
 import type { FakeVideoServer, FakeVideoServerOptions } from '../packages/video-library/test/support/fake-video-server.js';
 import { STORY_CASEWORKER_TOKEN, STORY_CITIZEN_TOKEN, citizenWithProgress, fakeVideoApi } from './support/video-library-fake-api.js';
-import { allElementsRendered } from './support/settled.js';
+import { storyRoot } from './support/settled.js';
+
+const { showing } = storyRoot('ju-video-library');
 
 interface VideoLibraryArgs {
   shareUrl?: string;
@@ -19,28 +21,6 @@ const SHARE_URL = 'https://kommune.dk/job/videoer?ju-video={id}&ju-video-t={t}';
 /** The widget against its own fake server; `token` signs someone in. */
 function widget(args: VideoLibraryArgs, options: FakeVideoServerOptions = {}, prepare?: (server: FakeVideoServer) => void, token?: string): TemplateResult {
   return html`<ju-video-library api=${fakeVideoApi(options, prepare)} .token=${token} share-url=${ifDefined(args.shareUrl)}></ju-video-library>`;
-}
-
-function shadowOf(canvasElement: HTMLElement): ShadowRoot {
-  const element = canvasElement.querySelector('ju-video-library');
-  if (element?.shadowRoot == null) throw new Error('ju-video-library did not render');
-  return element.shadowRoot;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 25) {
-    if (waited > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Waits until `selector` shows in the widget and everything has rendered. */
-async function showing(context: StoryContext, selector: string): Promise<ShadowRoot> {
-  await allElementsRendered(context);
-  const root = shadowOf(context.canvasElement);
-  await until(() => root.querySelector(selector) !== null, selector);
-  await allElementsRendered(context);
-  return root;
 }
 
 /** Searches like a citizen pressing Enter, and waits for the answer. */

@@ -4,7 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '@jobunivers/video-player';
 import type { JuVideoPlayer } from '@jobunivers/video-player';
 import { STORY_MEDIA, fakeVideoApi, storyVideo, type FakeVideoAnswer } from './support/video-player-fake-api.js';
-import { allElementsRendered } from './support/settled.js';
+import { allElementsRendered, storyRoot, until } from './support/settled.js';
+
+const { showing } = storyRoot('ju-video-player');
 
 interface VideoPlayerArgs {
   start?: number;
@@ -24,22 +26,6 @@ function elementOf(context: StoryContext): JuVideoPlayer {
   const element = context.canvasElement.querySelector('ju-video-player');
   if (element?.shadowRoot == null) throw new Error('ju-video-player did not render');
   return element;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 25) {
-    if (waited > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Waits until `selector` shows in the player and everything has rendered. */
-async function showing(context: StoryContext, selector: string): Promise<ShadowRoot> {
-  await allElementsRendered(context);
-  const root = elementOf(context).shadowRoot as ShadowRoot;
-  await until(() => root.querySelector(selector) !== null, selector);
-  await allElementsRendered(context);
-  return root;
 }
 
 /** Presses the control bar's button that toggles `controls` (a panel id). */

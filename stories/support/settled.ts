@@ -28,3 +28,34 @@ export async function allElementsRendered({ canvasElement }: { canvasElement: HT
     previousCount = elements.length;
   }
 }
+
+/** Polls `condition` every 25 ms; fails with `what` after 5 s. */
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 25) {
+    if (waited > 5000) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** What a story's `play` functions need to reach into the element `tag` it renders. */
+export function storyRoot(tag: string): {
+  shadowOf: (canvasElement: HTMLElement) => ShadowRoot;
+  showing: (context: { canvasElement: HTMLElement }, selector: string) => Promise<ShadowRoot>;
+} {
+  const shadowOf = (canvasElement: HTMLElement): ShadowRoot => {
+    const root = canvasElement.querySelector(tag)?.shadowRoot;
+    if (root == null) throw new Error(`${tag} did not render`);
+    return root;
+  };
+  return {
+    shadowOf,
+    /** Waits until `selector` shows in the element and everything has rendered. */
+    async showing(context, selector) {
+      await allElementsRendered(context);
+      const root = shadowOf(context.canvasElement);
+      await until(() => root.querySelector(selector) !== null, selector);
+      await allElementsRendered(context);
+      return root;
+    },
+  };
+}
