@@ -22,6 +22,7 @@ import {
   LanguageCode, Playlist, PlaylistList, Video, VideoFilters, VideoKind, VideoLength, VideoPage, VideoProgress, VideoProgressList, VideoProgressUpdate, VideoQuery,
 } from './schemas/video.js';
 import { PROBLEM_STATUS, Problem, problemType, type ProblemCode } from './schemas/problem.js';
+import { CV_MAX_BYTES, CvShare, CvShareConsent, JsonResume, SharedCvList } from './schemas/cv.js';
 
 /** The contract's version (`info.version` of the OpenAPI document). */
 export const CONTRACT_VERSION = '1.0.0';
@@ -125,6 +126,9 @@ const PROBLEM_RESPONSES: ProblemResponseSpec[] = [
   { name: 'AttachmentType', codes: ['unsupported-media-type'], title: 'This kind of file cannot be attached', description: 'The file is not one of `attachments.types` of `GET /v1/chat/status`, or its content is not what its `Content-Type` says (the server reads the file; a renamed or relabelled file is refused).' },
   { name: 'IdempotencyKeyReused', codes: ['idempotency-key-reused'], title: 'This Idempotency-Key was used for another request', description: 'The `Idempotency-Key` was used before with a different request (method, path or body).' },
   { name: 'PreconditionRequired', codes: ['precondition-required'], title: 'If-Match is required', description: 'An update without `If-Match`.' },
+  { name: 'CvEtagMismatch', codes: ['etag-mismatch'], title: 'The CV changed since you read it', description: 'The `If-Match` version is not the current one (another device saved first), or `If-None-Match: *` was sent and a CV exists already. Nothing was changed: `GET /v1/me/cv` for the current version and its `ETag`, show the citizen both, and send the result with that `ETag`.' },
+  { name: 'CvPreconditionRequired', codes: ['precondition-required'], title: 'If-Match or If-None-Match: * is required', description: 'A `PUT /v1/me/cv` with neither `If-Match: "<version>"` (update) nor `If-None-Match: *` (create).' },
+  { name: 'CvPayloadTooLarge', codes: ['payload-too-large'], title: 'The CV is too large', description: `The body is larger than ${String(CV_MAX_BYTES / 1024)} KiB.` },
   { name: 'RateLimited', codes: ['rate-limited'], title: 'Too many requests', description: 'Too many requests from this client; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
   { name: 'Internal', codes: ['internal'], title: 'Something went wrong on the server', description: 'An unexpected error. Nothing was written.' },
   { name: 'Unavailable', codes: ['unavailable'], title: 'The service is temporarily unavailable', description: 'E.g. the database is down; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
@@ -305,6 +309,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     ...chatPaths(json, registry),
     ...chatConsolePaths(json),
     ...videoPaths(json, registry),
+    ...cvPaths(json, registry),
     '/v1/demo/users': {
       get: {
         operationId: 'listDemoUsers', tags: tag('demo'), security: [],
@@ -370,6 +375,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'chat', description: 'Live chat (citizen side). The conversation endpoints take a citizen token or, for an anonymous chat, the conversation\'s `accessToken` as the bearer token; caseworkers use them too.' },
       { name: 'chat-console', description: 'Live chat (job-centre side): the console, presence, claiming, transfer, internal notes and canned replies (caseworker tokens only).' },
       { name: 'videos', description: 'The video library: guidance videos and recorded webinars, searchable down to the sentence that is said, with playlists and the citizen\'s progress. The catalogue is public; a citizen token adds `progress`.' },
+      { name: 'cv', description: 'The citizen\'s CV as a JSON Resume 1.2.1 document (our additions under `x-jobunivers`), versioned with ETags, and the consent to share a read-only copy with the job centre; the caseworker\'s read-only view of the CVs shared with them.' },
       { name: 'demo', description: 'Demo mode only.' },
       { name: 'health', description: 'Liveness and readiness (outside `/v1`).' },
     ],
@@ -873,6 +879,91 @@ function videoPaths(json: (schema: TSchema) => JsonObject, registry: SchemaRegis
         description: `An unknown id: \`404 not-found\`. ${languageNote} ${tokenNote}`,
         parameters: [{ name: 'id', in: 'path', required: true, description: 'The playlist\'s id.', schema: ref('schemas', 'Id') }],
         responses: responsesWithProblems({ 200: { description: 'The playlist.', content: json(Playlist) } }, ['BadRequest', 'Unauthenticated', 'NotFound']),
+      },
+    },
+  };
+}
+
+/** The CV paths: the citizen's own CV and its sharing, and the caseworker's read-only view of shared CVs. */
+function cvPaths(json: (schema: TSchema) => JsonObject, registry: SchemaRegistry): Record<string, JsonObject> {
+  const tags = ['cv'];
+  const etagHeaders = { ETag: ref('headers', 'ETag') };
+  const citizenId: JsonObject = { name: 'citizenId', in: 'path', required: true, description: 'The citizen\'s id (from `GET /v1/cvs`).', schema: ref('schemas', 'Id') };
+  const ifMatch: JsonObject = { name: 'If-Match', in: 'header', required: false, description: 'Update: the `ETag` you read, `"<version>"`. Stale: `412 etag-mismatch` and nothing changes. Send this or `If-None-Match: *`.', schema: registry.use(ETag) };
+  const ifNoneMatchStar: JsonObject = { name: 'If-None-Match', in: 'header', required: false, description: 'Create: `*` (only if the citizen has no CV yet; when one exists: `412 etag-mismatch`). Send this or `If-Match`.', schema: { type: 'string', enum: ['*'] } };
+  return {
+    '/v1/me/cv': {
+      get: {
+        operationId: 'getMyCv', tags,
+        summary: 'The citizen\'s CV (citizen)',
+        description: 'The document exactly as it was last stored, with its `ETag`. No CV yet: `404 not-found`. A caseworker: `403 forbidden`.',
+        parameters: [ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The CV.', headers: etagHeaders, content: json(JsonResume) },
+          304: ref('responses', 'NotModified'),
+        }, ['Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+      put: {
+        operationId: 'putMyCv', tags,
+        summary: 'Create or replace the citizen\'s CV (citizen)',
+        description: [
+          'The body is the whole JSON Resume document; it replaces the stored one and is answered exactly as stored (every unknown field and `x-jobunivers` unchanged).',
+          'Exactly one precondition: `If-None-Match: *` creates the first CV (`412 etag-mismatch` when one exists), `If-Match: "<version>"` replaces that version (`412 etag-mismatch` when another device saved in between — the database decides, so of two writes with the same `If-Match` exactly one succeeds). Neither: `428 precondition-required`.',
+          `A standard field of the wrong type, or a date not \`YYYY\`, \`YYYY-MM\` or \`YYYY-MM-DD\`: \`400 invalid-request\` with pointers such as \`/work/0/startDate\`. Bodies up to ${String(CV_MAX_BYTES / 1024)} KiB; larger: \`413 payload-too-large\`. No \`Idempotency-Key\`: a retried PUT with the old \`If-Match\` answers 412, and the client compares the current document with its own.`,
+        ].join('\n\n'),
+        parameters: [ifMatch, ifNoneMatchStar],
+        requestBody: { required: true, content: json(JsonResume) },
+        responses: responsesWithProblems({
+          200: { description: 'The stored CV and its new `ETag`.', headers: etagHeaders, content: json(JsonResume) },
+        }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'CvEtagMismatch', 'CvPayloadTooLarge', 'UnsupportedMediaType', 'CvPreconditionRequired']),
+      },
+      delete: {
+        operationId: 'deleteMyCv', tags,
+        summary: 'Delete the citizen\'s CV and its sharing (citizen)',
+        description: 'Deleting removes the stored CV and withdraws any sharing (the job centre no longer sees it). Deleting when there is none is harmless. With `If-Match`, only that version is deleted (stale: `412 etag-mismatch`).',
+        parameters: [ref('parameters', 'IfMatchOptional')],
+        responses: responsesWithProblems({ 204: { description: 'Deleted (or there was none).' } }, ['Unauthenticated', 'Forbidden', 'EtagMismatch']),
+      },
+    },
+    '/v1/me/cv/share': {
+      get: {
+        operationId: 'getMyCvShare', tags,
+        summary: 'Whether the citizen shares the CV with the job centre (citizen)',
+        description: 'Without a CV: `{ "shared": false, "sharedAt": null }`.',
+        responses: responsesWithProblems({ 200: { description: 'The sharing.', content: json(CvShare) } }, ['Unauthenticated', 'Forbidden']),
+      },
+      put: {
+        operationId: 'shareMyCv', tags,
+        summary: 'Share a read-only copy with the job centre (citizen\'s consent)',
+        description: 'The citizen\'s caseworkers then see the CV as it is stored, every later save included, until the citizen withdraws the consent or deletes the CV. Sharing again keeps the first `sharedAt`. No CV yet: `404 not-found` (save it first).',
+        requestBody: { required: true, content: json(CvShareConsent) },
+        responses: responsesWithProblems({ 200: { description: 'Shared.', content: json(CvShare) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+      delete: {
+        operationId: 'unshareMyCv', tags,
+        summary: 'Withdraw the consent: the job centre no longer sees the CV (citizen)',
+        description: 'At once: `GET /v1/cvs/{citizenId}` answers `404` from then on. Withdrawing when not shared (or without a CV) is harmless.',
+        responses: responsesWithProblems({ 200: { description: 'Not shared.', content: json(CvShare) } }, ['Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/cvs': {
+      get: {
+        operationId: 'listSharedCvs', tags,
+        summary: 'The CVs shared with the job centre by the caseworker\'s citizens (caseworker)',
+        description: 'Only citizens assigned to the caseworker who share their CV now, most recently updated first. A citizen: `403 forbidden`.',
+        responses: responsesWithProblems({ 200: { description: 'The shared CVs.', content: json(SharedCvList) } }, ['Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/cvs/{citizenId}': {
+      get: {
+        operationId: 'getSharedCv', tags,
+        summary: 'A shared CV, read-only (caseworker)',
+        description: 'The CV as the citizen stored it, with its `ETag`. `404 not-found` when the citizen is not assigned to the caseworker, has no CV, or does not share it (or withdrew the consent). A citizen: `403 forbidden`.',
+        parameters: [citizenId, ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The CV.', headers: etagHeaders, content: json(JsonResume) },
+          304: ref('responses', 'NotModified'),
+        }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
       },
     },
   };

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../src/conformance/cli.js';
 import type { SuiteOptions } from '../src/conformance/context.js';
 import { runConformance, type SuiteReport } from '../src/conformance/runner.js';
+import { FAKE_SEED_CV } from './fake-cv.js';
 import { startFakeServer, type Break, type FakeOptions } from './fake-server.js';
 
 const SECRET = 'conformance-test-secret-0123456789abcdef';
@@ -67,6 +68,8 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     }
     assert.match(report.cleanup.join('\n'), /^chat: opened \d+ conversations; closed \d+ a rule left open; put back the presence of 1 of 1 caseworker$/m);
     assert.ok(report.results.filter((result) => result.group === 'video').length >= 12, 'the video group did not run');
+    assert.ok(report.results.filter((result) => result.group === 'cv').length >= 15, 'the cv group did not run');
+    assert.match(report.cleanup.join('\n'), /^cv: put back the CV and its sharing as they were for citizen-1, citizen-2 \(as a new version\)$/m);
   });
 
   it('passes with explicit tokens instead of --demo', async () => {
@@ -206,6 +209,42 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     }
   });
 
+  it('skips every CV rule, with the reason, when /v1/config says widgets.cvBuilder is false', async () => {
+    const report = await runAgainst({ cvBuilder: false }, { only: ['cv'] });
+    assert.deepEqual(ids(report, 'fail'), [], explain(report));
+    const cv = report.results.filter((result) => result.group === 'cv');
+    assert.ok(cv.length >= 15);
+    for (const result of cv) {
+      assert.equal(result.status, 'skip', result.id);
+      assert.equal(result.reason, 'the server\'s GET /v1/config says widgets.cvBuilder is false', result.id);
+    }
+  });
+
+  it('puts every CV and its sharing back as they were, and can run twice against the same server', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      const citizen = await server.token('citizen-1');
+      const other = await server.token('citizen-2');
+      const read = async (token: string, path: string) => {
+        const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+        return { status: res.status, body: await res.json() as unknown };
+      };
+      for (let run = 0; run < 2; run++) {
+        const report = await runConformance(options(server.url, { only: ['cv'] }));
+        assert.deepEqual(ids(report, 'fail'), [], explain(report));
+        assert.deepEqual(ids(report, 'skip'), [], explain(report));
+      }
+      assert.deepEqual(await read(citizen, '/v1/me/cv'), { status: 200, body: FAKE_SEED_CV });
+      assert.equal(((await read(citizen, '/v1/me/cv/share')).body as { shared: boolean }).shared, true, 'still shared');
+      assert.equal((await read(other, '/v1/me/cv')).status, 404, 'the other citizen had no CV before the run and has none after it');
+      const caseworker = await server.token('caseworker-1');
+      const list = (await read(caseworker, '/v1/cvs')).body as { items: { citizenId: string; name: string }[] };
+      assert.deepEqual(list.items.map((item) => [item.citizenId, item.name]), [['citizen-1', 'Mette Jensen']]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('leaves no booking booked and can run twice against the same server', async () => {
     const server = await startFakeServer({ secret: SECRET });
     try {
@@ -284,6 +323,19 @@ const BREAKS: [Break, string[]][] = [
   ['video-progress-racy', ['video.progress-parallel']],
   ['video-completed-resets', ['video.progress-completed']],
   ['video-bad-ranges-accepted', ['video.progress-validation']],
+  ['cv-create-overwrites', ['cv.create']],
+  ['cv-precondition-optional', ['cv.precondition-required']],
+  ['cv-stale-accepted', ['cv.concurrent-update', 'cv.stale-if-match']],
+  ['cv-racy-update', ['cv.concurrent-update']],
+  ['cv-drops-unknown-fields', ['cv.round-trip']],
+  ['cv-bad-dates-accepted', ['cv.validation']],
+  ['cv-64k-limit', ['cv.size']],
+  ['cv-consent-unchecked', ['cv.share-validation']],
+  ['cv-revoke-ignored', ['cv.revoke']],
+  ['cv-delete-keeps-share', ['cv.delete']],
+  ['cv-citizen-reads-shared', ['cv.citizen-forbidden']],
+  ['cv-unassigned-visible', ['cv.isolation']],
+  ['cv-caseworker-has-cv', ['cv.caseworker-forbidden']],
 ];
 
 describe('a server broken in one way fails exactly the rules that check it', { concurrency: true }, () => {
@@ -291,7 +343,7 @@ describe('a server broken in one way fails exactly the rules that check it', { c
     it(broken, async () => {
       // A chat break touches only /v1/chat/… (and chat events): its run is limited to the chat groups, which keeps the
       // ~40 parallel runs of this block light. The hanging run's per-rule timeout leaves room for a busy 2-core machine.
-      const only = broken.startsWith('chat-') ? { only: ['chat', 'chat-console'] } : broken.startsWith('video-') ? { only: ['video'] } : {};
+      const only = broken.startsWith('chat-') ? { only: ['chat', 'chat-console'] } : broken.startsWith('video-') ? { only: ['video'] } : broken.startsWith('cv-') ? { only: ['cv'] } : {};
       const report = await runAgainst({ breaks: [broken] }, broken === 'hang-on-if-none-match' ? { timeoutMs: 4000 } : only);
       assert.deepEqual(ids(report, 'fail'), [...expected].sort(), explain(report));
       assert.deepEqual(ids(report, 'skip'), [], explain(report));
@@ -337,7 +389,7 @@ describe('the command line', { concurrency: true }, () => {
       assert.equal(code, 1);
       assert.match(stdout, /^ {2}FAIL {2}etag\.stale-if-match +.*\n {8}↳ expected 412 etag-mismatch, got PUT \/v1\/me\/preferences → 200\n/m);
       assert.match(stdout, /\nnot run: rate-limit\.429 \(opt-in: --include-rate-limit\)\n/);
-      assert.match(stdout, /\nconformance: 106 passed, 1 failed, 0 skipped\n$/);
+      assert.match(stdout, /\nconformance: 121 passed, 1 failed, 0 skipped\n$/);
     } finally {
       await server.close();
     }

@@ -3,13 +3,15 @@
 /**
  * A small in-memory server that implements the Jobunivers contract — correctly by default, or broken in
  * exactly the ways listed in `breaks`, so the tests can prove each broken rule is reported as failed.
- * Self-booking (citizen side and desk) lives in `fake-booking.ts`, live chat in `fake-chat.ts`, the video library in `fake-video.ts`.
+ * Self-booking (citizen side and desk) lives in `fake-booking.ts`, live chat in `fake-chat.ts`, the video library in `fake-video.ts`,
+ * the CV in `fake-cv.ts`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { fakeBooking } from './fake-booking.js';
 import { fakeChat } from './fake-chat.js';
+import { fakeCv } from './fake-cv.js';
 import { fakeVideo } from './fake-video.js';
 
 export type Break =
@@ -57,7 +59,20 @@ export type Break =
   | 'video-progress-overwrites' // watched ranges are replaced instead of merged
   | 'video-progress-racy' // progress is read, then written later: a parallel write is lost
   | 'video-completed-resets' // completed: false undoes a completion
-  | 'video-bad-ranges-accepted'; // a range whose end is before its start is accepted
+  | 'video-bad-ranges-accepted' // a range whose end is before its start is accepted
+  | 'cv-create-overwrites' // PUT /v1/me/cv with If-None-Match: * replaces an existing CV
+  | 'cv-precondition-optional' // PUT /v1/me/cv without If-Match replaces the CV
+  | 'cv-stale-accepted' // PUT /v1/me/cv with a stale If-Match succeeds
+  | 'cv-racy-update' // the version is checked, then the CV written later: writes with the same If-Match all succeed
+  | 'cv-drops-unknown-fields' // top-level fields outside JSON Resume (x-jobunivers too) are not stored
+  | 'cv-bad-dates-accepted' // dates are not checked against JSON Resume's pattern
+  | 'cv-64k-limit' // a CV over 64 KiB is refused (the contract allows 512 KiB)
+  | 'cv-consent-unchecked' // PUT /v1/me/cv/share shares whatever the body says
+  | 'cv-revoke-ignored' // after DELETE /v1/me/cv/share the caseworker still reads the CV
+  | 'cv-delete-keeps-share' // a CV created after DELETE /v1/me/cv is shared by the old consent
+  | 'cv-citizen-reads-shared' // a citizen token is accepted on GET /v1/cvs…
+  | 'cv-unassigned-visible' // a caseworker sees the shared CVs of citizens not assigned to them
+  | 'cv-caseworker-has-cv'; // a caseworker token is accepted on /v1/me/cv…
 
 export interface FakeOptions {
   secret: string;
@@ -73,6 +88,8 @@ export interface FakeOptions {
   desk?: boolean;
   /** Whether the chat is within opening hours (default true; false: GET /v1/chat/status says closed). */
   chatOpen?: boolean;
+  /** `widgets.cvBuilder` in /v1/config (default true). */
+  cvBuilder?: boolean;
 }
 
 interface User { id: string; role: 'citizen' | 'caseworker'; firstName: string; description: string; version: number; preferences: { language: string; notifyByEmail: boolean } }
@@ -225,6 +242,11 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
 
   const video = fakeVideo({ breaks, send, problem, invalid, readJson, extra, isObject, authenticate });
 
+  const cv = fakeCv({
+    breaks, send, problem, invalid, authenticate, assigned,
+    firstName: (userId) => users.find((candidate) => candidate.id === userId)?.firstName ?? userId,
+  });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<undefined> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
@@ -241,7 +263,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
         municipality,
         openingHours: { timeZone: 'Europe/Copenhagen', weekly: [{ weekday: 1, opens: '08:00', closes: '15:00' }], exceptions: [{ date: '2026-12-24', closed: true, note: 'Juleaften' }] },
         languages: ['da', 'en', 'ar'], defaultLanguage: 'da',
-        widgets: { selfBooking: options.selfBooking ?? true, liveChat: true, videoLibrary: true, cvBuilder: true, joblog: true },
+        widgets: { selfBooking: options.selfBooking ?? true, liveChat: true, videoLibrary: true, cvBuilder: options.cvBuilder ?? true, joblog: true },
       }, { etag: '"1"' });
     }
     if (method === 'GET' && path === '/v1/demo/users') {
@@ -255,6 +277,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
       return send(res, 200, { token: await mint(user.id), expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: me(user) });
     }
     if (path.startsWith('/v1/chat/')) return chat.handle(req, res, url);
+    if (path === '/v1/me/cv' || path === '/v1/me/cv/share' || path === '/v1/cvs' || path.startsWith('/v1/cvs/')) return cv.handle(req, res, url);
     if (path === '/v1/videos' || path.startsWith('/v1/videos/') || path === '/v1/video-playlists' || path.startsWith('/v1/video-playlists/') || path === '/v1/me/video-progress' || path.startsWith('/media/videos/')) {
       return video.handle(req, res, url);
     }

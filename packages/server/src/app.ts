@@ -22,6 +22,7 @@ import { bookingRoutes } from './routes/booking.js';
 import { chatConsoleRoutes } from './routes/chat-console.js';
 import { chatRoutes } from './routes/chat.js';
 import { configRoutes } from './routes/config.js';
+import { cvRoutes } from './routes/cv.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -179,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await chatRoutes(app, context);
   chatConsoleRoutes(app, context);
   videoRoutes(app, context);
+  cvRoutes(app, context);
   eventRoutes(app, context);
   healthRoutes(app, context);
   if (config.demo) demoRoutes(app, context);
@@ -249,7 +251,8 @@ function toProblem(error: FastifyError | ProblemError, request: FastifyRequest):
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ProblemError('malformed-json', { detail: 'The body is not valid JSON.' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ProblemError('payload-too-large', { detail: `Bodies may be at most ${String(BODY_LIMIT / 1024)} KiB.` });
+      // The route's own limit when it has one (a CV may be 512 KiB).
+      return new ProblemError('payload-too-large', { detail: `Bodies may be at most ${String(Math.floor(request.routeOptions.bodyLimit / 1024))} KiB here.` });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
       return new ProblemError('unsupported-media-type', { detail: 'Send the body as application/json; charset=utf-8.' });

@@ -219,6 +219,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
     }
     inserted += await seedDesk(trx, now);
     inserted += await seedChat(trx);
+    inserted += await seedCv(trx, now);
     // Lars must book within a frist of at least 8 days (DOMAIN.md): 10 days after seeding.
     const deadline = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
     count(await trx.insertInto('booking_deadlines').values({ citizen_id: 'citizen-1', deadline }).onConflict((oc) => oc.column('citizen_id').doNothing()).executeTakeFirst());
@@ -324,6 +325,65 @@ async function seedChat(trx: Transaction<Database>): Promise<number> {
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
   }
   return inserted;
+}
+
+/**
+ * Lars's CV, shared with the job centre so the caseworker side (/medarbejder) has one to show: a plain JSON Resume
+ * document (the widget's own additions under `x-jobunivers` come when he saves it in <ju-cv-builder>). Fictional.
+ */
+export const DEMO_CV = {
+  basics: {
+    name: 'Lars Nielsen',
+    label: 'Erfaren lagermedarbejder med truckcertifikat',
+    email: 'lars.nielsen@eksempel.dk',
+    phone: '+45 20 00 00 01',
+    summary: 'Jeg har arbejdet på lager i 30 år, de sidste 14 år som holdleder på aftenholdet. Jeg er stabil, møder altid til tiden og er god til at lære nye kolleger op. Jeg søger fast arbejde på et lager, i logistik eller som chauffør i Eksempelby og omegn.',
+    location: { postalCode: '9999', city: 'Eksempelby', countryCode: 'DK' },
+  },
+  work: [
+    {
+      name: 'Nordlager A/S', location: 'Eksempelby', position: 'Lagermedarbejder og holdleder', startDate: '2012-04', endDate: '2026-06',
+      summary: 'Holdleder for seks kolleger på aftenholdet i et lager med dagligvarer.',
+      highlights: ['Plukning og pakning med håndscanner', 'Varemodtagelse og kontrol af leverancer', 'Oplæring af nye kolleger og vikarer'],
+    },
+    { name: 'Nordlager A/S', location: 'Eksempelby', position: 'Lagermedarbejder', startDate: '1996-08', endDate: '2012-03', highlights: ['Truckkørsel og opfyldning af reoler', 'Klargøring af ordrer til butikker'] },
+    { name: 'Eksempelby Grossist', location: 'Eksempelby', position: 'Lagerarbejder', startDate: '1994-05', endDate: '1996-07' },
+  ],
+  volunteer: [
+    { organization: 'Eksempelby Boldklub', position: 'Ungdomstræner', startDate: '2015-08', summary: 'Træner drengenes U12-hold to gange om ugen.' },
+  ],
+  education: [
+    { institution: 'Erhvervsskolen Eksempelby', area: 'Lager og logistik', studyType: 'Erhvervsuddannelse', startDate: '1992-08', endDate: '1994-04' },
+    { institution: 'Eksempelby Skole', studyType: 'Folkeskolens afgangsprøve (9. klasse)', endDate: '1990-06' },
+  ],
+  certificates: [
+    { name: 'Truckcertifikat B', issuer: 'AMU Eksempelby', date: '2003-05' },
+    { name: 'Førstehjælp, 12 timer', issuer: 'AMU Eksempelby', date: '2025-02' },
+    { name: 'Kørekort kategori B og C', date: '1995-09' },
+  ],
+  skills: [
+    { name: 'Lager og logistik', level: 'Erfaren', keywords: ['Plukning', 'Pakning', 'Varemodtagelse', 'Håndscanner', 'Lagerstyringssystem'] },
+    { name: 'Ledelse', level: 'Øvet', keywords: ['Holdleder', 'Oplæring', 'Vagtplaner'] },
+  ],
+  languages: [
+    { language: 'Dansk', fluency: 'Modersmål' },
+    { language: 'Engelsk', fluency: 'B1' },
+    { language: 'Tysk', fluency: 'A2' },
+  ],
+  references: [{ name: 'Henrik Sørensen, tidligere lagerchef hos Nordlager A/S', reference: 'Kontaktoplysninger gives gerne på forespørgsel.' }],
+};
+
+async function seedCv(trx: Transaction<Database>, now: Date): Promise<number> {
+  const updatedAt = new Date(now.getTime() - 3 * DAY).toISOString();
+  const result = await trx
+    .insertInto('cvs')
+    .values({
+      citizen_id: 'citizen-1', document: JSON.stringify(DEMO_CV), name: DEMO_CV.basics.name, version: 4,
+      created_at: new Date(now.getTime() - 20 * DAY).toISOString(), updated_at: updatedAt, shared_at: updatedAt,
+    })
+    .onConflict((oc) => oc.column('citizen_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
 }
 
 /**

@@ -7,6 +7,7 @@ import { chat } from './rules/chat.js';
 import { chatConsole } from './rules/chat-console.js';
 import { authorisation } from './rules/authorisation.js';
 import { config } from './rules/config.js';
+import { cv } from './rules/cv.js';
 import { errors } from './rules/errors.js';
 import { etag } from './rules/etag.js';
 import { idempotency } from './rules/idempotency.js';
@@ -17,4 +18,4 @@ import { setup } from './rules/setup.js';
 import { sse } from './rules/sse.js';
 import { video } from './rules/video.js';
 
-export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, chat, chatConsole, video, rateLimit];
+export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, chat, chatConsole, video, cv, rateLimit];

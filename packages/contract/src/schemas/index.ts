@@ -10,3 +10,4 @@ export * from './health.js';
 export * from './booking.js';
 export * from './chat.js';
 export * from './video.js';
+export * from './cv.js';

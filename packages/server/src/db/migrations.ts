@@ -375,6 +375,23 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    // The citizens' CVs (JSON Resume text, stored exactly as sent) and the consent to share them with the job centre.
+    '0006_cv': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('cvs')
+          .addColumn('citizen_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('name', 'text')
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('shared_at', 'text')
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('cvs').ifExists().execute();
+      },
+    },
   };
 }
 

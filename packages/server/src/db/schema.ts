@@ -351,7 +351,23 @@ export interface VideoProgressTable {
   version: number;
 }
 
+/** A citizen's CV (0006): one row per citizen. Times are ISO UTC text on both databases. */
+export interface CvsTable {
+  citizen_id: string;
+  /** The JSON Resume document as JSON text, exactly as the citizen's last PUT sent it (text, not jsonb: key order and every field stay). */
+  document: string;
+  /** `basics.name` of the document (trimmed; `null` when empty), for the caseworker's list. */
+  name: string | null;
+  /** The ETag `"<version>"`: 1 on create, + 1 on every replace (compare-and-swap in the UPDATE). */
+  version: number;
+  created_at: string;
+  updated_at: string;
+  /** When the citizen consented to share the CV with the job centre; `null` when not shared. */
+  shared_at: string | null;
+}
+
 export interface Database {
+  cvs: CvsTable;
   videos: VideosTable;
   video_target_groups: VideoTargetGroupsTable;
   video_catalogue: VideoCatalogueTable;
