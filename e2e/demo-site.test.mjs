@@ -34,15 +34,18 @@ describe('demo site', { timeout: 60_000 }, () => {
     await page.locator('#contact a[href^="tel:"]').waitFor();
     assert.equal(await page.locator('h1').textContent(), 'Jobcenter Eksempelby');
     // The one script tag upgraded <ju-provider>, <ju-self-booking> (which asks the citizen to sign in), the chat
-    // launcher (its fallback text gives way to the button) and, loaded because the page uses it, the video library;
-    // widgets not built yet show their fallback content.
+    // launcher (its fallback text gives way to the button) and, loaded because the page uses them, the video library
+    // and the CV builder; widgets not built yet show their fallback content.
     assert.equal(await page.evaluate(() => ['ju-provider', 'ju-self-booking', 'ju-live-chat'].every((tag) => customElements.get(tag) !== undefined)), true);
     await page.getByText('Log ind for at booke en tid eller se dine samtaler.').waitFor();
     await page.locator('ju-live-chat').getByRole('button', { name: 'Skriv med os' }).waitFor();
     assert.equal(await page.locator('ju-live-chat a[href^="tel:"]').isVisible(), false);
     await page.locator('ju-video-library').getByRole('searchbox', { name: 'Søg i videoerne' }).waitFor();
     assert.equal(await page.locator('ju-video-library a[href^="tel:"]').isVisible(), false);
-    assert.equal(await page.locator('ju-cv-builder').getByText('Du kan indtil videre skrive dit CV på').isVisible(), true);
+    // The CV builder works without signing in: the CV stays in this browser, and it says so.
+    await page.locator('ju-cv-builder').getByText('Dit CV gemmes kun i denne browser på denne enhed.').waitFor();
+    assert.equal(await page.locator('ju-cv-builder a[href^="https://job.jobnet.dk"]').isVisible(), false);
+    assert.equal(await page.locator('ju-joblog').getByText('Du kan indtil videre føre din joblog på').isVisible(), true);
     assert.deepEqual(problems, []);
   });
 

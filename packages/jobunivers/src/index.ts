@@ -19,6 +19,9 @@ defineWhenUsed('ju-chat-console', () => import('@jobunivers/live-chat/console'))
 // The video library and player are big enough to matter and live on few pages: they load where they are used.
 defineWhenUsed('ju-video-library', () => import('@jobunivers/video-library'));
 defineWhenUsed('ju-video-player', () => import('@jobunivers/video-player'));
+// The CV builder keeps the citizen's CV on the device and loads its PDF writer only on export.
+defineWhenUsed('ju-cv-builder', () => import('@jobunivers/cv-builder'));
+defineWhenUsed('ju-cv-viewer', () => import('@jobunivers/cv-builder/viewer'));
 
 // ── Host API ────────────────────────────────────────────────────────────────────────────────────────────────
 // What a host page may call after `import { … } from '…/jobunivers.js'`: strings and languages at runtime,

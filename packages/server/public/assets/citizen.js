@@ -111,6 +111,7 @@ setUpDemoLogin({
     // What the citizen left on this device (answers, a held time) goes with the session.
     document.getElementById('self-booking').reset();
     document.getElementById('live-chat').reset();
+    document.getElementById('cv-builder').reset();
     stopEvents();
     messages.replaceChildren(element('p', 'Log ind for at se dine beskeder.'));
   },

@@ -1,0 +1,34 @@
+import type { ReactiveControllerHost } from 'lit';
+
+/**
+ * A part of the shell that loads on first use (a dialog, the preview, sync): the host re-renders when it arrives,
+ * and after a failed load (offline) `load()` tries again instead of remembering the failure.
+ */
+export class LazyModule<T> {
+  readonly #host: ReactiveControllerHost;
+  readonly #import: () => Promise<T>;
+  #loading: Promise<T> | undefined;
+  #module: T | undefined;
+
+  constructor(host: ReactiveControllerHost, load: () => Promise<T>) {
+    this.#host = host;
+    this.#import = load;
+  }
+
+  /** The module once loaded. */
+  get module(): T | undefined {
+    return this.#module;
+  }
+
+  load(): Promise<T> {
+    this.#loading ??= this.#import().then((module) => {
+      this.#module = module;
+      this.#host.requestUpdate();
+      return module;
+    }, (error: unknown) => {
+      this.#loading = undefined;
+      throw error;
+    });
+    return this.#loading;
+  }
+}
