@@ -29,7 +29,7 @@ async function runSuiteAgainst(databaseUrl) {
     assert.equal(failed, 0, `rules failed:\n${result.stdout}`);
     assert.equal(skipped, 0, 'with --demo and --jwt-secret every rule must run');
     assert.ok(passed > 90, `only ${passed} rules ran`);
-    for (const group of ['booking', 'booking-desk', 'chat', 'chat-console', 'video', 'cv']) {
+    for (const group of ['booking', 'booking-desk', 'chat', 'chat-console', 'video', 'cv', 'joblog']) {
       assert.match(result.stdout, new RegExp(`^${group} — `, 'm'), `the ${group} group did not run`);
     }
     assert.doesNotMatch(result.stdout, /^rate limit:/m, 'the suite waited for the rate limit');

@@ -23,6 +23,10 @@ import {
 } from './schemas/video.js';
 import { PROBLEM_STATUS, Problem, problemType, type ProblemCode } from './schemas/problem.js';
 import { CV_MAX_BYTES, CvShare, CvShareConsent, JsonResume, SharedCvList } from './schemas/cv.js';
+import {
+  JOBLOG_FEED_LIMIT, JOBLOG_LIMITS, JOBLOG_MAX_ENTRIES, JoblogEntry, JoblogEntryBody, JoblogEtagMismatch, JoblogFeed, JoblogFeedQuery, JoblogRequirement, JoblogShare, JoblogShareConsent,
+  SharedJoblogList, SharedJoblogQuery,
+} from './schemas/joblog.js';
 
 /** The contract's version (`info.version` of the OpenAPI document). */
 export const CONTRACT_VERSION = '1.0.0';
@@ -100,6 +104,8 @@ interface ProblemResponseSpec {
   codes: ProblemCode[];
   title: string;
   headers?: string[];
+  /** The body's schema when it carries more than a `Problem` (default: `Problem`). */
+  schema?: TSchema;
 }
 
 const PROBLEM_RESPONSES: ProblemResponseSpec[] = [
@@ -129,6 +135,9 @@ const PROBLEM_RESPONSES: ProblemResponseSpec[] = [
   { name: 'CvEtagMismatch', codes: ['etag-mismatch'], title: 'The CV changed since you read it', description: 'The `If-Match` version is not the current one (another device saved first), or `If-None-Match: *` was sent and a CV exists already. Nothing was changed: `GET /v1/me/cv` for the current version and its `ETag`, show the citizen both, and send the result with that `ETag`.' },
   { name: 'CvPreconditionRequired', codes: ['precondition-required'], title: 'If-Match or If-None-Match: * is required', description: 'A `PUT /v1/me/cv` with neither `If-Match: "<version>"` (update) nor `If-None-Match: *` (create).' },
   { name: 'CvPayloadTooLarge', codes: ['payload-too-large'], title: 'The CV is too large', description: `The body is larger than ${String(CV_MAX_BYTES / 1024)} KiB.` },
+  { name: 'JoblogBadRequest', codes: ['malformed-json', 'invalid-request'], title: 'The entry does not match the contract', description: `The body is not JSON (\`malformed-json\`), or a field does not match the schema, the body's \`id\` is not the path's, a date is not a day of the calendar, both \`If-Match\` and \`If-None-Match\` were sent (\`invalid-request\`, with \`errors\`). Also \`invalid-request\` with one error \`{ "pointer": "", "code": "maxItems" }\` when a new entry would make the joblog hold more than ${JOBLOG_MAX_ENTRIES.toLocaleString('en')} entries (nothing is saved; changing and deleting entries still work).` },
+  { name: 'JoblogEtagMismatch', codes: ['etag-mismatch'], title: 'The entry changed since you read it', schema: JoblogEtagMismatch, description: 'The `If-Match` version is not the current one (another device saved or deleted it first), there is no entry with this id, or `If-None-Match: *` was sent and the entry exists with other content. Nothing was changed. The problem carries `current`, the server\'s copy (the entry, a tombstone or `null`): show the citizen both and send the result with `If-Match: "<current.version>"` (or `If-None-Match: *` to save a deleted entry again).' },
+  { name: 'JoblogPreconditionRequired', codes: ['precondition-required'], title: 'If-Match or If-None-Match: * is required', description: 'A `PUT` of an entry with neither `If-None-Match: *` (create) nor `If-Match: "<version>"` (replace), or a `DELETE` without `If-Match`.' },
   { name: 'RateLimited', codes: ['rate-limited'], title: 'Too many requests', description: 'Too many requests from this client; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
   { name: 'Internal', codes: ['internal'], title: 'Something went wrong on the server', description: 'An unexpected error. Nothing was written.' },
   { name: 'Unavailable', codes: ['unavailable'], title: 'The service is temporarily unavailable', description: 'E.g. the database is down; retry after `Retry-After` seconds.', headers: ['Retry-After'] },
@@ -173,7 +182,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     for (const code of spec.codes) examples[code] = { value: problemExample(code, spec.title) };
     const response: JsonObject = {
       description: `${spec.description} Codes: ${spec.codes.map((code) => `\`${code}\``).join(', ')}.`,
-      content: { 'application/problem+json': { schema: problemRef, examples } },
+      content: { 'application/problem+json': { schema: spec.schema === undefined ? problemRef : registry.use(spec.schema), examples } },
     };
     if (spec.headers) response.headers = Object.fromEntries(spec.headers.map((name) => [name, ref('headers', name)]));
     responses[spec.name] = response;
@@ -310,6 +319,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     ...chatConsolePaths(json),
     ...videoPaths(json, registry),
     ...cvPaths(json, registry),
+    ...joblogPaths(json),
     '/v1/demo/users': {
       get: {
         operationId: 'listDemoUsers', tags: tag('demo'), security: [],
@@ -376,6 +386,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'chat-console', description: 'Live chat (job-centre side): the console, presence, claiming, transfer, internal notes and canned replies (caseworker tokens only).' },
       { name: 'videos', description: 'The video library: guidance videos and recorded webinars, searchable down to the sentence that is said, with playlists and the citizen\'s progress. The catalogue is public; a citizen token adds `progress`.' },
       { name: 'cv', description: 'The citizen\'s CV as a JSON Resume 1.2.1 document (our additions under `x-jobunivers`), versioned with ETags, and the consent to share a read-only copy with the job centre; the caseworker\'s read-only view of the CVs shared with them.' },
+      { name: 'joblog', description: 'The citizen\'s joblog: applications and other job-search activities, one resource per entry with its own version (ETag), synced through a change feed with tombstones; the requirement the job centre agreed; the consent to share a read-only copy with the job centre; the caseworker\'s read-only view with the requirement meter\'s numbers.' },
       { name: 'demo', description: 'Demo mode only.' },
       { name: 'health', description: 'Liveness and readiness (outside `/v1`).' },
     ],
@@ -964,6 +975,148 @@ function cvPaths(json: (schema: TSchema) => JsonObject, registry: SchemaRegistry
           200: { description: 'The CV.', headers: etagHeaders, content: json(JsonResume) },
           304: ref('responses', 'NotModified'),
         }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+  };
+}
+
+/** The joblog paths: the citizen's entries (change feed, per-entry writes), requirement and sharing; the caseworker's view. */
+function joblogPaths(json: (schema: TSchema) => JsonObject): Record<string, JsonObject> {
+  const tags = ['joblog'];
+  const etagHeaders = { ETag: ref('headers', 'ETag') };
+  const plain = (schema: TSchema): JsonObject => JSON.parse(JSON.stringify(schema)) as JsonObject;
+  const entryId: JsonObject = { name: 'id', in: 'path', required: true, description: 'The entry\'s id (the client makes it, a UUID; unique per citizen).', schema: ref('schemas', 'Id') };
+  const citizenId: JsonObject = { name: 'citizenId', in: 'path', required: true, description: 'The citizen\'s id (from `GET /v1/joblogs`).', schema: ref('schemas', 'Id') };
+  const limit: JsonObject = { name: 'limit', in: 'query', required: false, description: `Changes per page, 1–${String(JOBLOG_FEED_LIMIT.max)} (default ${String(JOBLOG_FEED_LIMIT.default)}).`, schema: plain(JoblogFeedQuery.properties.limit) };
+  const since: JsonObject = { name: 'since', in: 'query', required: false, description: 'The `nextCursor` of an earlier page, as is. Without it: from the beginning (the whole joblog).', schema: plain(JoblogFeedQuery.properties.since) };
+  const cursor: JsonObject = { name: 'cursor', in: 'query', required: false, description: 'The `nextCursor` of an earlier page, as is. Without it: from the beginning.', schema: plain(SharedJoblogQuery.properties.cursor) };
+  const ifMatchEntry: JsonObject = { name: 'If-Match', in: 'header', required: false, description: 'Replace: the entry\'s `ETag`, `"<version>"` (`*`: whatever version is live). Stale: `412 etag-mismatch` with `current`. Send this or `If-None-Match: *`.', schema: { type: 'string' } };
+  const ifNoneMatchStar: JsonObject = { name: 'If-None-Match', in: 'header', required: false, description: 'Create: `*` (a new id, or one whose entry was deleted). When the entry exists with other content: `412 etag-mismatch` with `current`. Send this or `If-Match`.', schema: { type: 'string', enum: ['*'] } };
+  const feedDescription = [
+    'A page of the change feed: every entry created, changed or deleted after the cursor, **each id once, as it is now, in the order of its last change**; a deleted entry is a tombstone `{ "id", "deleted": true, "version" }`.',
+    'Start without a cursor and follow `nextCursor` until `hasMore` is `false`: that is the whole joblog. Keep the last `nextCursor` (it is never `null`) and ask with it later: the answer is exactly what changed since. The feed never skips a change, also one that was being saved while a page was read (servers order each citizen\'s changes in the database), and never gives the same version twice.',
+    '`invalid-cursor` when the cursor was not issued by this server.',
+  ].join('\n\n');
+  return {
+    '/v1/me/joblog/entries': {
+      get: {
+        operationId: 'getMyJoblogChanges', tags,
+        summary: 'The citizen\'s joblog as a change feed (citizen)',
+        description: feedDescription,
+        parameters: [since, limit],
+        responses: responsesWithProblems({ 200: { description: 'A page of changes.', content: json(JoblogFeed) } }, ['BadRequestOrCursor', 'Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/me/joblog/entries/{id}': {
+      get: {
+        operationId: 'getMyJoblogEntry', tags,
+        summary: 'One entry (citizen)',
+        description: 'The entry as stored, with its `ETag`; `If-None-Match` with it → `304`. Unknown or deleted: `404 not-found`.',
+        parameters: [entryId, ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The entry.', headers: etagHeaders, content: json(JoblogEntry) },
+          304: ref('responses', 'NotModified'),
+        }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+      put: {
+        operationId: 'putMyJoblogEntry', tags,
+        summary: 'Create or replace one entry (citizen)',
+        description: [
+          'The body is the whole entry (`id` equal to the path\'s); it replaces the stored one and is answered as stored, with `version` and the `ETag`.',
+          'Exactly one precondition: `If-None-Match: *` creates (a new id, or one that was deleted: it gets the next version), `If-Match: "<version>"` replaces that version. The database decides, so of two writes with the same `If-Match` exactly one succeeds. Neither: `428 precondition-required`; both: `400`.',
+          '`412 etag-mismatch` carries `current`, the server\'s copy. **A retry is answered as done**: when the entry already is exactly the body (the first attempt was saved but its answer lost), the answer is `200` with the current version, nothing is written and the feed gets no change.',
+          `Each field is checked (enums, lengths, \`YYYY-MM-DD\` dates that exist, \`http(s)\` links or empty, \`hoursPerWeek\` 0–80 or \`null\`, at most ${String(JOBLOG_LIMITS.history)} history items, notes up to ${String(JOBLOG_LIMITS.notes)} characters); unknown fields are \`400\`. A joblog holds at most ${JOBLOG_MAX_ENTRIES.toLocaleString('en')} entries.`,
+        ].join('\n\n'),
+        parameters: [entryId, ifMatchEntry, ifNoneMatchStar],
+        requestBody: { required: true, content: json(JoblogEntryBody) },
+        responses: responsesWithProblems({
+          200: { description: 'The stored entry and its `ETag`.', headers: etagHeaders, content: json(JoblogEntry) },
+        }, ['JoblogBadRequest', 'Unauthenticated', 'Forbidden', 'JoblogEtagMismatch', 'PayloadTooLarge', 'UnsupportedMediaType', 'JoblogPreconditionRequired']),
+      },
+      delete: {
+        operationId: 'deleteMyJoblogEntry', tags,
+        summary: 'Delete one entry (citizen)',
+        description: 'Needs `If-Match: "<version>"` (`428` without). The entry becomes a tombstone in the feed with the next version; nothing of its content is kept. Stale: `412 etag-mismatch` with `current`. An entry that is deleted already (or never existed): `204`, nothing changes.',
+        parameters: [entryId, { ...ifMatchEntry, required: true, description: 'The entry\'s `ETag` (`*`: whatever version is live). Stale: `412 etag-mismatch` with `current`.' }],
+        responses: responsesWithProblems({ 204: { description: 'Deleted (or gone already).' } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'JoblogEtagMismatch', 'JoblogPreconditionRequired']),
+      },
+    },
+    '/v1/me/joblog/requirement': {
+      get: {
+        operationId: 'getMyJoblogRequirement', tags,
+        summary: 'The requirement the job centre agreed with the citizen (citizen)',
+        description: 'With its `ETag` (`If-None-Match` → `304`). None agreed: `404 not-found` (a widget then uses what the host page sets, or shows no meter).',
+        parameters: [ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The requirement.', headers: etagHeaders, content: json(JoblogRequirement) },
+          304: ref('responses', 'NotModified'),
+        }, ['Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/me/joblog/share': {
+      get: {
+        operationId: 'getMyJoblogShare', tags,
+        summary: 'Whether the citizen shares the joblog with the job centre (citizen)',
+        responses: responsesWithProblems({ 200: { description: 'The sharing.', content: json(JoblogShare) } }, ['Unauthenticated', 'Forbidden']),
+      },
+      put: {
+        operationId: 'shareMyJoblog', tags,
+        summary: 'Share a read-only copy with the job centre (citizen\'s consent)',
+        description: 'The citizen\'s caseworkers then see the joblog as it is stored, every later change included, until the citizen withdraws the consent. An empty joblog may be shared. Sharing again keeps the first `sharedAt`.',
+        requestBody: { required: true, content: json(JoblogShareConsent) },
+        responses: responsesWithProblems({ 200: { description: 'Shared.', content: json(JoblogShare) } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+      delete: {
+        operationId: 'unshareMyJoblog', tags,
+        summary: 'Withdraw the consent: the job centre no longer sees the joblog (citizen)',
+        description: 'At once: `GET /v1/joblogs/{citizenId}/entries` answers `404` and the citizen is no longer listed. Withdrawing when not shared is harmless; the joblog itself stays.',
+        responses: responsesWithProblems({ 200: { description: 'Not shared.', content: json(JoblogShare) } }, ['Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/joblogs': {
+      get: {
+        operationId: 'listSharedJoblogs', tags,
+        summary: 'The joblogs shared with the job centre by the caseworker\'s citizens (caseworker)',
+        description: 'Only citizens assigned to the caseworker who share their joblog now, most recently changed first, each with the requirement meter\'s numbers: entries that count this ISO week (Europe/Copenhagen) and the average per week over the requirement\'s window (see `SharedJoblog`). A citizen: `403 forbidden`.',
+        responses: responsesWithProblems({ 200: { description: 'The shared joblogs.', content: json(SharedJoblogList) } }, ['Unauthenticated', 'Forbidden']),
+      },
+    },
+    '/v1/joblogs/{citizenId}/entries': {
+      get: {
+        operationId: 'getSharedJoblogChanges', tags,
+        summary: 'A shared joblog, read-only, as a change feed (caseworker)',
+        description: `The same feed as the citizen's \`GET /v1/me/joblog/entries\`, paged with \`cursor\`. \`404 not-found\` when the citizen is not assigned to the caseworker or does not share the joblog (or withdrew the consent). A citizen: \`403 forbidden\`.\n\n${feedDescription}`,
+        parameters: [citizenId, cursor, limit],
+        responses: responsesWithProblems({ 200: { description: 'A page of changes.', content: json(JoblogFeed) } }, ['BadRequestOrCursor', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+    },
+    '/v1/joblogs/{citizenId}/requirement': {
+      get: {
+        operationId: 'getJoblogRequirement', tags,
+        summary: 'A citizen\'s requirement (caseworker)',
+        description: 'For a citizen assigned to the caseworker, shared or not. None agreed, or not assigned: `404 not-found`.',
+        parameters: [citizenId, ref('parameters', 'IfNoneMatch')],
+        responses: responsesWithProblems({
+          200: { description: 'The requirement.', headers: etagHeaders, content: json(JoblogRequirement) },
+          304: ref('responses', 'NotModified'),
+        }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
+      },
+      put: {
+        operationId: 'putJoblogRequirement', tags,
+        summary: 'Agree a requirement with an assigned citizen (caseworker)',
+        description: 'Sets or replaces the requirement: applications per week, part-time scale, the window of the average, exempt weeks (`YYYY-Www` with a reason) and whether activities count. The citizen reads it at `GET /v1/me/joblog/requirement`. Not assigned: `404`.',
+        parameters: [citizenId, ref('parameters', 'IfMatchOptional')],
+        requestBody: { required: true, content: json(JoblogRequirement) },
+        responses: responsesWithProblems({
+          200: { description: 'The stored requirement and its `ETag`.', headers: etagHeaders, content: json(JoblogRequirement) },
+        }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'EtagMismatch', 'PayloadTooLarge', 'UnsupportedMediaType']),
+      },
+      delete: {
+        operationId: 'deleteJoblogRequirement', tags,
+        summary: 'End the agreed requirement (caseworker)',
+        description: 'The citizen then has none (`404` at `GET /v1/me/joblog/requirement`). Harmless when there is none. Not assigned: `404`.',
+        parameters: [citizenId],
+        responses: responsesWithProblems({ 204: { description: 'No requirement now.' } }, ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound']),
       },
     },
   };

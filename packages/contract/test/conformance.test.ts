@@ -11,6 +11,7 @@ import { main } from '../src/conformance/cli.js';
 import type { SuiteOptions } from '../src/conformance/context.js';
 import { runConformance, type SuiteReport } from '../src/conformance/runner.js';
 import { FAKE_SEED_CV } from './fake-cv.js';
+import { fakeSeedJoblog } from './fake-joblog.js';
 import { startFakeServer, type Break, type FakeOptions } from './fake-server.js';
 
 const SECRET = 'conformance-test-secret-0123456789abcdef';
@@ -70,6 +71,8 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     assert.ok(report.results.filter((result) => result.group === 'video').length >= 12, 'the video group did not run');
     assert.ok(report.results.filter((result) => result.group === 'cv').length >= 15, 'the cv group did not run');
     assert.match(report.cleanup.join('\n'), /^cv: put back the CV and its sharing as they were for citizen-1, citizen-2 \(as a new version\)$/m);
+    assert.ok(report.results.filter((result) => result.group === 'joblog').length >= 19, 'the joblog group did not run');
+    assert.match(report.cleanup.join('\n'), /^joblog: deleted the \d+ entries the run left for citizen-1; deleted the \d+ entries the run left for citizen-2; put back the sharing and the requirement as they were/m);
   });
 
   it('passes with explicit tokens instead of --demo', async () => {
@@ -245,6 +248,49 @@ describe('the conformance suite against a conforming server', { concurrency: tru
     }
   });
 
+  it('skips every joblog rule, with the reason, when /v1/config says widgets.joblog is false', async () => {
+    const report = await runAgainst({ joblog: false }, { only: ['joblog'] });
+    assert.deepEqual(ids(report, 'fail'), [], explain(report));
+    const joblog = report.results.filter((result) => result.group === 'joblog');
+    assert.ok(joblog.length >= 19);
+    for (const result of joblog) {
+      assert.equal(result.status, 'skip', result.id);
+      assert.equal(result.reason, 'the server\'s GET /v1/config says widgets.joblog is false', result.id);
+    }
+  });
+
+  it('deletes every entry it made and puts the sharing and the requirement back, and can run twice against the same server', async () => {
+    const server = await startFakeServer({ secret: SECRET });
+    try {
+      const citizen = await server.token('citizen-1');
+      const other = await server.token('citizen-2');
+      const caseworker = await server.token('caseworker-1');
+      const read = async (token: string, path: string) => {
+        const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+        return { status: res.status, body: await res.json() as unknown };
+      };
+      const live = async (token: string) => {
+        const feed = (await read(token, '/v1/me/joblog/entries?limit=1000')).body as { items: { id: string; deleted?: true; title?: string }[] };
+        return feed.items.filter((item) => item.deleted !== true).map((item) => item.id).sort();
+      };
+      const seed = fakeSeedJoblog();
+      for (let run = 0; run < 2; run++) {
+        const report = await runConformance(options(server.url, { only: ['joblog'] }));
+        assert.deepEqual(ids(report, 'fail'), [], explain(report));
+        assert.deepEqual(ids(report, 'skip'), [], explain(report));
+      }
+      assert.deepEqual(await live(citizen), seed.entries.map((entry) => entry.id).sort(), 'only the citizen\'s own entries are left');
+      assert.deepEqual(await live(other), [], 'the other citizen had no entries before the runs and has none after them');
+      assert.deepEqual(await read(citizen, '/v1/me/joblog/requirement'), { status: 200, body: seed.requirement });
+      assert.equal(((await read(citizen, '/v1/me/joblog/share')).body as { shared: boolean }).shared, true, 'still shared');
+      assert.equal(((await read(other, '/v1/me/joblog/share')).body as { shared: boolean }).shared, false, 'the other citizen did not share before and does not after');
+      const list = (await read(caseworker, '/v1/joblogs')).body as { items: { citizenId: string; entryCount: number }[] };
+      assert.deepEqual(list.items.map((item) => [item.citizenId, item.entryCount]), [['citizen-1', 2]]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('leaves no booking booked and can run twice against the same server', async () => {
     const server = await startFakeServer({ secret: SECRET });
     try {
@@ -336,6 +382,25 @@ const BREAKS: [Break, string[]][] = [
   ['cv-citizen-reads-shared', ['cv.citizen-forbidden']],
   ['cv-unassigned-visible', ['cv.isolation']],
   ['cv-caseworker-has-cv', ['cv.caseworker-forbidden']],
+  ['joblog-create-overwrites', ['joblog.create']],
+  ['joblog-precondition-optional', ['joblog.precondition-required']],
+  ['joblog-stale-accepted', ['joblog.concurrent-update', 'joblog.stale-if-match']],
+  ['joblog-racy-update', ['joblog.concurrent-update']],
+  ['joblog-conflict-without-current', ['joblog.concurrent-update', 'joblog.create', 'joblog.delete', 'joblog.stale-if-match']],
+  ['joblog-retry-conflicts', ['joblog.retry']],
+  ['joblog-drops-fields', ['joblog.round-trip']],
+  ['joblog-unreal-dates-accepted', ['joblog.validation']],
+  ['joblog-no-tombstones', ['joblog.delete']],
+  ['joblog-feed-by-creation', ['joblog.feed', 'joblog.share']],
+  ['joblog-feed-racy', ['joblog.feed-concurrent']],
+  ['joblog-limit-ignored', ['joblog.feed', 'joblog.feed-concurrent']],
+  ['joblog-consent-unchecked', ['joblog.share-validation']],
+  ['joblog-revoke-ignored', ['joblog.revoke']],
+  ['joblog-counts-saved', ['joblog.counts']],
+  ['joblog-requirement-unchecked', ['joblog.requirement']],
+  ['joblog-citizen-reads-shared', ['joblog.citizen-forbidden']],
+  ['joblog-caseworker-has-joblog', ['joblog.caseworker-forbidden']],
+  ['joblog-unassigned-visible', ['joblog.isolation']],
 ];
 
 describe('a server broken in one way fails exactly the rules that check it', { concurrency: true }, () => {
@@ -343,7 +408,7 @@ describe('a server broken in one way fails exactly the rules that check it', { c
     it(broken, async () => {
       // A chat break touches only /v1/chat/… (and chat events): its run is limited to the chat groups, which keeps the
       // ~40 parallel runs of this block light. The hanging run's per-rule timeout leaves room for a busy 2-core machine.
-      const only = broken.startsWith('chat-') ? { only: ['chat', 'chat-console'] } : broken.startsWith('video-') ? { only: ['video'] } : broken.startsWith('cv-') ? { only: ['cv'] } : {};
+      const only = broken.startsWith('chat-') ? { only: ['chat', 'chat-console'] } : broken.startsWith('video-') ? { only: ['video'] } : broken.startsWith('cv-') ? { only: ['cv'] } : broken.startsWith('joblog-') ? { only: ['joblog'] } : {};
       const report = await runAgainst({ breaks: [broken] }, broken === 'hang-on-if-none-match' ? { timeoutMs: 4000 } : only);
       assert.deepEqual(ids(report, 'fail'), [...expected].sort(), explain(report));
       assert.deepEqual(ids(report, 'skip'), [], explain(report));
@@ -389,7 +454,7 @@ describe('the command line', { concurrency: true }, () => {
       assert.equal(code, 1);
       assert.match(stdout, /^ {2}FAIL {2}etag\.stale-if-match +.*\n {8}↳ expected 412 etag-mismatch, got PUT \/v1\/me\/preferences → 200\n/m);
       assert.match(stdout, /\nnot run: rate-limit\.429 \(opt-in: --include-rate-limit\)\n/);
-      assert.match(stdout, /\nconformance: 121 passed, 1 failed, 0 skipped\n$/);
+      assert.match(stdout, /\nconformance: 140 passed, 1 failed, 0 skipped\n$/);
     } finally {
       await server.close();
     }

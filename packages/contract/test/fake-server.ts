@@ -4,7 +4,7 @@
  * A small in-memory server that implements the Jobunivers contract — correctly by default, or broken in
  * exactly the ways listed in `breaks`, so the tests can prove each broken rule is reported as failed.
  * Self-booking (citizen side and desk) lives in `fake-booking.ts`, live chat in `fake-chat.ts`, the video library in `fake-video.ts`,
- * the CV in `fake-cv.ts`.
+ * the CV in `fake-cv.ts`, the joblog in `fake-joblog.ts`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { fakeBooking } from './fake-booking.js';
 import { fakeChat } from './fake-chat.js';
 import { fakeCv } from './fake-cv.js';
+import { fakeJoblog } from './fake-joblog.js';
 import { fakeVideo } from './fake-video.js';
 
 export type Break =
@@ -72,7 +73,26 @@ export type Break =
   | 'cv-delete-keeps-share' // a CV created after DELETE /v1/me/cv is shared by the old consent
   | 'cv-citizen-reads-shared' // a citizen token is accepted on GET /v1/cvs…
   | 'cv-unassigned-visible' // a caseworker sees the shared CVs of citizens not assigned to them
-  | 'cv-caseworker-has-cv'; // a caseworker token is accepted on /v1/me/cv…
+  | 'cv-caseworker-has-cv' // a caseworker token is accepted on /v1/me/cv…
+  | 'joblog-create-overwrites' // PUT of an entry with If-None-Match: * replaces an existing entry
+  | 'joblog-precondition-optional' // PUT of an entry without a precondition creates or replaces it
+  | 'joblog-stale-accepted' // PUT of an entry with a stale If-Match succeeds
+  | 'joblog-racy-update' // the version is checked, then the entry written later: writes with the same If-Match all succeed
+  | 'joblog-conflict-without-current' // a 412 does not carry the server's copy
+  | 'joblog-retry-conflicts' // a write sent again after it succeeded is a 412 instead of done
+  | 'joblog-drops-fields' // the CV reference of an entry is not stored
+  | 'joblog-unreal-dates-accepted' // a day the month does not have (2026-02-30) is accepted
+  | 'joblog-no-tombstones' // a deleted entry disappears from the feed instead of leaving a tombstone
+  | 'joblog-feed-by-creation' // an update keeps the entry's place in the feed: a client past it never sees the update
+  | 'joblog-feed-racy' // positions are taken before the write is visible: a change can land behind a cursor already given out
+  | 'joblog-limit-ignored' // the feed answers every change at once, whatever limit says
+  | 'joblog-consent-unchecked' // PUT /v1/me/joblog/share shares whatever the body says
+  | 'joblog-revoke-ignored' // after DELETE /v1/me/joblog/share the caseworker still reads the joblog
+  | 'joblog-counts-saved' // the caseworker's numbers count saved (not yet sent) applications
+  | 'joblog-requirement-unchecked' // any requirement is stored
+  | 'joblog-citizen-reads-shared' // a citizen token is accepted on /v1/joblogs…
+  | 'joblog-caseworker-has-joblog' // a caseworker token is accepted on /v1/me/joblog…
+  | 'joblog-unassigned-visible'; // a caseworker sees the shared joblogs of citizens not assigned to them
 
 export interface FakeOptions {
   secret: string;
@@ -90,6 +110,8 @@ export interface FakeOptions {
   chatOpen?: boolean;
   /** `widgets.cvBuilder` in /v1/config (default true). */
   cvBuilder?: boolean;
+  /** `widgets.joblog` in /v1/config (default true). */
+  joblog?: boolean;
 }
 
 interface User { id: string; role: 'citizen' | 'caseworker'; firstName: string; description: string; version: number; preferences: { language: string; notifyByEmail: boolean } }
@@ -247,6 +269,12 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     firstName: (userId) => users.find((candidate) => candidate.id === userId)?.firstName ?? userId,
   });
 
+  const joblog = fakeJoblog({
+    breaks, send, problem, invalid, readJson, authenticate, assigned,
+    firstName: (userId) => users.find((candidate) => candidate.id === userId)?.firstName ?? userId,
+    isCitizen: (userId) => users.some((candidate) => candidate.id === userId && candidate.role === 'citizen'),
+  });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<undefined> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
@@ -263,7 +291,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
         municipality,
         openingHours: { timeZone: 'Europe/Copenhagen', weekly: [{ weekday: 1, opens: '08:00', closes: '15:00' }], exceptions: [{ date: '2026-12-24', closed: true, note: 'Juleaften' }] },
         languages: ['da', 'en', 'ar'], defaultLanguage: 'da',
-        widgets: { selfBooking: options.selfBooking ?? true, liveChat: true, videoLibrary: true, cvBuilder: options.cvBuilder ?? true, joblog: true },
+        widgets: { selfBooking: options.selfBooking ?? true, liveChat: true, videoLibrary: true, cvBuilder: options.cvBuilder ?? true, joblog: options.joblog ?? true },
       }, { etag: '"1"' });
     }
     if (method === 'GET' && path === '/v1/demo/users') {
@@ -278,6 +306,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     }
     if (path.startsWith('/v1/chat/')) return chat.handle(req, res, url);
     if (path === '/v1/me/cv' || path === '/v1/me/cv/share' || path === '/v1/cvs' || path.startsWith('/v1/cvs/')) return cv.handle(req, res, url);
+    if (path.startsWith('/v1/me/joblog/') || path === '/v1/joblogs' || path.startsWith('/v1/joblogs/')) return joblog.handle(req, res, url);
     if (path === '/v1/videos' || path.startsWith('/v1/videos/') || path === '/v1/video-playlists' || path.startsWith('/v1/video-playlists/') || path === '/v1/me/video-progress' || path.startsWith('/media/videos/')) {
       return video.handle(req, res, url);
     }

@@ -26,6 +26,7 @@ import { cvRoutes } from './routes/cv.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { joblogRoutes } from './routes/joblog.js';
 import { meRoutes } from './routes/me.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { videoRoutes } from './routes/videos.js';
@@ -181,6 +182,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   chatConsoleRoutes(app, context);
   videoRoutes(app, context);
   cvRoutes(app, context);
+  joblogRoutes(app, context);
   eventRoutes(app, context);
   healthRoutes(app, context);
   if (config.demo) demoRoutes(app, context);

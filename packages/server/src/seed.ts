@@ -1,9 +1,11 @@
 // Demo data for the fictional "Jobcenter Eksempelby". Every row has a fixed id and is inserted with
 // ON CONFLICT DO NOTHING, so seeding twice changes nothing (and never overwrites what the demo changed).
-import type { Config } from '@jobunivers/contract';
+import type { Config, JoblogEntryBody, JoblogRequirement } from '@jobunivers/contract';
 import type { Kysely, Transaction } from 'kysely';
 import { addDays, isoWeekday, localDate, localToInstant, minutesOf } from './booking/zone.js';
 import type { Database } from './db/schema.js';
+import { entryDocument, requirementDocument } from './joblog/store.js';
+import { isoWeekOf, mondayOf } from './joblog/weeks.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -220,6 +222,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
     inserted += await seedDesk(trx, now);
     inserted += await seedChat(trx);
     inserted += await seedCv(trx, now);
+    inserted += await seedJoblog(trx, now);
     // Lars must book within a frist of at least 8 days (DOMAIN.md): 10 days after seeding.
     const deadline = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
     count(await trx.insertInto('booking_deadlines').values({ citizen_id: 'citizen-1', deadline }).onConflict((oc) => oc.column('citizen_id').doNothing()).executeTakeFirst());
@@ -384,6 +387,135 @@ async function seedCv(trx: Transaction<Database>, now: Date): Promise<number> {
     .onConflict((oc) => oc.column('citizen_id').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n);
+}
+
+/** One of Lars's demo entries: the weeks before this one, the weekday (0 = Monday), and what happened after applying. */
+interface DemoEntrySpec {
+  weeksAgo: number;
+  weekday: number;
+  fields: Partial<JoblogEntryBody> & Pick<JoblogEntryBody, 'type' | 'title' | 'employer'>;
+  /** Later status changes: days after the entry's date. */
+  later?: { status: JoblogEntryBody['status']; outcome?: JoblogEntryBody['outcome']; afterDays: number }[];
+}
+
+const DEMO_JOBLOG: readonly DemoEntrySpec[] = [
+  {
+    weeksAgo: 4, weekday: 0,
+    fields: { type: 'application', title: 'Lagermedarbejder', employer: 'Fjordfragt A/S', postalCode: '9999', town: 'Eksempelby', hoursPerWeek: 37, source: 'Jobnet', notes: 'Fik et pænt afslag på mail. De valgte en med erfaring fra frostlager.' },
+    later: [{ status: 'closed', outcome: 'rejected', afterDays: 8 }],
+  },
+  {
+    weeksAgo: 4, weekday: 2,
+    fields: { type: 'application', title: 'Truckfører', employer: 'Kold Lager A/S', postalCode: '9998', town: 'Vestby', hoursPerWeek: 37, source: 'Jobindex', sourceUrl: 'https://job.eksempel.dk/annonce/48213' },
+  },
+  {
+    weeksAgo: 4, weekday: 3,
+    fields: { type: 'application', title: 'Pakkerimedarbejder', employer: 'Grønt Engros ApS', postalCode: '9999', town: 'Eksempelby', applicationKind: 'unsolicited', method: 'in-person', source: 'Virksomhedens hjemmeside', notes: 'Afleverede mit CV personligt til værkføreren, Jens.' },
+  },
+  {
+    weeksAgo: 3, weekday: 0,
+    fields: { type: 'application', title: 'Chauffør (kategori C)', employer: 'Vestjysk Transport A/S', postalCode: '9998', town: 'Vestby', hoursPerWeek: 37, method: 'phone', source: 'Avis', notes: 'Samtale hos Karina i transportafdelingen. Husk kørekort og truckcertifikat.' },
+    later: [{ status: 'interview', afterDays: 15 }],
+  },
+  {
+    weeksAgo: 3, weekday: 2,
+    fields: { type: 'application', title: 'Varemodtager', employer: 'Byens Byggemarked', postalCode: '9999', town: 'Eksempelby', hoursPerWeek: 32, source: 'Jobnet' },
+  },
+  {
+    weeksAgo: 3, weekday: 3,
+    fields: { type: 'activity', title: 'Jobmesse i Eksempelby Hallen', employer: 'Jobcenter Eksempelby', postalCode: '9999', town: 'Eksempelby', notes: 'Talte med tre virksomheder om lagerjob og fik to visitkort.' },
+  },
+  {
+    weeksAgo: 1, weekday: 0,
+    fields: { type: 'application', title: 'Holdleder på lager', employer: 'Havnens Pakkecenter', postalCode: '9999', town: 'Eksempelby', hoursPerWeek: 37, source: 'LinkedIn', sourceUrl: 'https://job.eksempel.dk/annonce/51077', notes: 'Afslag efter fire dage. Stillingen gik til en intern kandidat.' },
+    later: [{ status: 'closed', outcome: 'rejected', afterDays: 4 }],
+  },
+  {
+    weeksAgo: 1, weekday: 1,
+    fields: { type: 'application', title: 'Lagermedarbejder (vikar)', employer: 'Temp-Service Vikar ApS', postalCode: '9999', town: 'Eksempelby', hoursPerWeek: 30, method: 'temp-agency', source: 'Vikarbureau' },
+  },
+  {
+    weeksAgo: 1, weekday: 2,
+    fields: { type: 'application', title: 'Plukker på frostlager', employer: 'Nordfrost A/S', postalCode: '9998', town: 'Vestby', hoursPerWeek: 37, source: 'Jobnet' },
+  },
+  {
+    weeksAgo: 1, weekday: 3,
+    fields: { type: 'activity', title: 'Netværksmøde for ledige i lager og logistik', employer: 'A-kassen', postalCode: '9999', town: 'Eksempelby' },
+  },
+  {
+    weeksAgo: 0, weekday: -1,
+    fields: { type: 'application', title: 'Lagerekspedient', employer: 'Eksempelby Tømmerhandel', postalCode: '9999', town: 'Eksempelby', hoursPerWeek: 37, source: 'Jobnet' },
+  },
+  {
+    weeksAgo: 0, weekday: -1,
+    fields: { type: 'application', title: 'Chaufførmedhjælper', employer: 'Fjordfragt A/S', postalCode: '9999', town: 'Eksempelby', hoursPerWeek: 25, status: 'saved', source: 'Jobnet', notes: 'Skal søges inden fristen. Ring til Morten og hør om arbejdstiderne.' },
+  },
+];
+
+/**
+ * Lars's joblog as of `now`: twelve entries over the last five weeks (none in the holiday week two weeks ago, two
+ * this week, one of them only saved), and the requirement his caseworker agreed: 1½ a week over four weeks, with
+ * that holiday week exempt. Deterministic for a given `now` (dates relative to today in Europe/Copenhagen).
+ */
+export function demoJoblog(now: Date): { entries: JoblogEntryBody[]; requirement: JoblogRequirement } {
+  const today = localDate(now.getTime());
+  const monday = mondayOf(today);
+  const stamp = (date: string, hour: number) => new Date(localToInstant(date, hour * 60)).toISOString();
+  const entries = DEMO_JOBLOG.map((spec, index): JoblogEntryBody => {
+    // weekday -1: today (whatever day that is), so this week's entries are never in the future.
+    const date = spec.weekday < 0 ? today : addDays(monday, spec.weekday - 7 * spec.weeksAgo);
+    const application = spec.fields.type === 'application';
+    const status = spec.fields.status ?? (application ? 'applied' : 'closed');
+    const history: JoblogEntryBody['history'] = [{ status, outcome: null, on: date }];
+    for (const change of spec.later ?? []) history.push({ status: change.status, outcome: change.outcome ?? null, on: addDays(date, change.afterDays) });
+    const last = history[history.length - 1] ?? { status, outcome: null, on: date };
+    return {
+      id: `5eed1065-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
+      postalCode: '', town: '', hoursPerWeek: null, source: '', sourceUrl: '', notes: '', cv: null, deadline: null,
+      applicationKind: application ? 'advertised' : null,
+      method: application ? 'written' : null,
+      activityKind: application ? null : index === 5 ? 'job-fair' : 'network-meeting',
+      ...spec.fields,
+      date,
+      status: last.status,
+      outcome: last.outcome,
+      history,
+      ...(status === 'saved' ? { deadline: addDays(today, 7) } : {}),
+      createdAt: stamp(date, 10),
+      updatedAt: stamp(last.on, 12),
+    };
+  });
+  const requirement: JoblogRequirement = {
+    perWeek: 1.5, scale: 1, averageOverWeeks: 4, activitiesCount: false,
+    exemptWeeks: [{ week: isoWeekOf(addDays(monday, -14)), reason: 'holiday' }],
+  };
+  return { entries, requirement };
+}
+
+/** Lars's joblog, shared with the job centre so Mette sees it on /medarbejder. Only when he has none yet. */
+async function seedJoblog(trx: Transaction<Database>, now: Date): Promise<number> {
+  const { entries, requirement } = demoJoblog(now);
+  // Change order: by the time of each entry's last change.
+  const ordered = [...entries].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+  const joblog = await trx
+    .insertInto('joblogs')
+    .values({ citizen_id: 'citizen-1', last_seq: ordered.length, entry_count: ordered.length, shared_at: new Date(now.getTime() - 14 * DAY).toISOString(), changed_at: ordered.at(-1)?.updatedAt ?? null })
+    .onConflict((oc) => oc.column('citizen_id').doNothing())
+    .executeTakeFirst();
+  let inserted = Number(joblog.numInsertedOrUpdatedRows ?? 0n);
+  if (inserted > 0) {
+    await trx.insertInto('joblog_entries').values(ordered.map((entry, index) => ({
+      citizen_id: 'citizen-1', id: entry.id, seq: index + 1, version: entry.history.length, deleted: 0, document: entryDocument(entry),
+      date: entry.date, type: entry.type, status: entry.status, changed_at: entry.updatedAt,
+    }))).execute();
+    inserted += ordered.length;
+  }
+  const agreed = await trx
+    .insertInto('joblog_requirements')
+    .values({ citizen_id: 'citizen-1', document: requirementDocument(requirement), version: 1, updated_at: new Date(now.getTime() - 30 * DAY).toISOString(), updated_by: 'caseworker-1' })
+    .onConflict((oc) => oc.column('citizen_id').doNothing())
+    .executeTakeFirst();
+  return inserted + Number(agreed.numInsertedOrUpdatedRows ?? 0n);
 }
 
 /**

@@ -11,6 +11,7 @@ import { cv } from './rules/cv.js';
 import { errors } from './rules/errors.js';
 import { etag } from './rules/etag.js';
 import { idempotency } from './rules/idempotency.js';
+import { joblog } from './rules/joblog.js';
 import { notifications } from './rules/notifications.js';
 import { pagination } from './rules/pagination.js';
 import { rateLimit } from './rules/rate-limit.js';
@@ -18,4 +19,4 @@ import { setup } from './rules/setup.js';
 import { sse } from './rules/sse.js';
 import { video } from './rules/video.js';
 
-export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, chat, chatConsole, video, cv, rateLimit];
+export const groups: readonly RuleGroup[] = [setup, config, errors, auth, authorisation, etag, notifications, idempotency, pagination, sse, booking, bookingDesk, chat, chatConsole, video, cv, joblog, rateLimit];

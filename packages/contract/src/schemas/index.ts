@@ -11,3 +11,4 @@ export * from './booking.js';
 export * from './chat.js';
 export * from './video.js';
 export * from './cv.js';
+export * from './joblog.js';

@@ -392,6 +392,46 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('cvs').ifExists().execute();
       },
     },
+    // The joblog: one row per citizen holding the change sequence, the entry count and the consent; the entries and
+    // their tombstones, ordered by their position in the citizen's sequence; the agreed requirement.
+    '0007_joblog': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('joblogs')
+          .addColumn('citizen_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('entry_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('shared_at', 'text')
+          .addColumn('changed_at', 'text')
+          .execute();
+        await db.schema.createTable('joblog_entries')
+          .addColumn('citizen_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0).check(sql`deleted in (0, 1)`))
+          .addColumn('document', 'text')
+          .addColumn('date', 'text')
+          .addColumn('type', 'text')
+          .addColumn('status', 'text')
+          .addColumn('changed_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('joblog_entries_pk', ['citizen_id', 'id'])
+          .execute();
+        await db.schema.createIndex('joblog_entries_citizen_seq').on('joblog_entries').columns(['citizen_id', 'seq']).unique().execute();
+        await db.schema.createIndex('joblog_entries_citizen_date').on('joblog_entries').columns(['citizen_id', 'date']).execute();
+        await db.schema.createTable('joblog_requirements')
+          .addColumn('citizen_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('joblog_requirements').ifExists().execute();
+        await db.schema.dropTable('joblog_entries').ifExists().execute();
+        await db.schema.dropTable('joblogs').ifExists().execute();
+      },
+    },
   };
 }
 

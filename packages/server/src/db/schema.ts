@@ -366,7 +366,58 @@ export interface CvsTable {
   shared_at: string | null;
 }
 
+/**
+ * A citizen's joblog (0007): one row per citizen, made by the first write or consent. `last_seq` is the citizen's
+ * change sequence: every write takes the next position by updating this row in its transaction, so the row lock
+ * orders the citizen's writes and they commit in the order of their positions (the change feed never skips one).
+ */
+export interface JoblogsTable {
+  citizen_id: string;
+  /** The last position handed out (0: none yet). */
+  last_seq: number;
+  /** Live (not deleted) entries, kept in the same transactions as the entries (the 20,000 limit). */
+  entry_count: number;
+  /** When the citizen consented to share the joblog with the job centre; `null` when not shared. */
+  shared_at: string | null;
+  /** When an entry last changed; `null` before the first change. */
+  changed_at: string | null;
+}
+
+/** One entry of a joblog (0007): the entry as sent, or its tombstone. */
+export interface JoblogEntriesTable {
+  citizen_id: string;
+  /** The client's id, unique per citizen. */
+  id: string;
+  /** The position of the entry's last change in the citizen's sequence (unique per citizen): the feed's order. */
+  seq: number;
+  /** The ETag `"<version>"`: 1 on create, + 1 on every change, the deletion and a re-creation included. */
+  version: number;
+  /** 1: a tombstone (the content is gone, the id and version stay for the feed). */
+  deleted: number;
+  /** The entry's fields as JSON text in the model's field order, without `version`; `null` for a tombstone. */
+  document: string | null;
+  /** `date`, `type` and `status` of the entry, for the requirement meter's counts; `null` for a tombstone. */
+  date: string | null;
+  type: string | null;
+  status: string | null;
+  changed_at: string;
+}
+
+/** The requirement the job centre agreed with a citizen (0007). */
+export interface JoblogRequirementsTable {
+  citizen_id: string;
+  /** The `JoblogRequirement` as JSON text. */
+  document: string;
+  version: number;
+  updated_at: string;
+  /** The caseworker who set it last. */
+  updated_by: string | null;
+}
+
 export interface Database {
+  joblogs: JoblogsTable;
+  joblog_entries: JoblogEntriesTable;
+  joblog_requirements: JoblogRequirementsTable;
   cvs: CvsTable;
   videos: VideosTable;
   video_target_groups: VideoTargetGroupsTable;
