@@ -1,8 +1,9 @@
-import { css } from 'lit';
+import { css } from './lit.js';
 
-// The shell's styles: layout (navigation | sections | preview, switching on the widget's own width), toolbar,
-// status, panels, dialogs and print. The sections and the preview bring their own. Logical properties only, so
-// Arabic (RTL) mirrors; forced colours get borders where colour alone told things apart.
+// The shell's styles: layout (navigation | sections, switching on the widget's own width), toolbar, status and
+// panels. The sections bring their own; the preview (with the third column and printing), the error summary and
+// the dialogs bring theirs when they load. Logical properties only, so Arabic (RTL) mirrors; forced colours get
+// borders where colour alone told things apart.
 
 export const cvBuilderStyles = css`
   :host {
@@ -84,20 +85,16 @@ export const cvBuilderStyles = css`
 
   .editor { display: grid; gap: var(--_ju-space-l); min-width: 0; }
 
-  .panel, .check {
-    padding: var(--_ju-space-m);
-    border-radius: var(--_ju-radius);
-  }
-
   .panel {
+    padding: var(--_ju-space-m);
     border: 1px solid var(--_ju-color-border-subtle);
+    border-radius: var(--_ju-radius);
     background: var(--_ju-color-surface-raised);
   }
 
-  .check { margin: 0; }
-  .check-list, .todo-list { margin: 0 0 var(--_ju-space-s); padding-inline-start: var(--_ju-space-l); }
-  .check-list li, .todo-list li { margin-block-end: var(--_ju-space-xs); }
-  .check-list a, .todo-list a { display: inline-block; min-height: 1.5em; }
+  .todo-list { margin: 0 0 var(--_ju-space-s); padding-inline-start: var(--_ju-space-l); }
+  .todo-list li { margin-block-end: var(--_ju-space-xs); }
+  .todo-list a { display: inline-block; min-height: 1.5em; }
   .todo-list .done { color: var(--_ju-color-text-subtle); }
 
   .meter {
@@ -113,7 +110,6 @@ export const cvBuilderStyles = css`
     border-block-start: 1px solid var(--_ju-color-border-subtle);
   }
 
-  .preview { min-width: 0; grid-column: 1 / -1; }
   .loading { color: var(--_ju-color-text-subtle); }
 
   @container (min-width: 48rem) {
@@ -127,27 +123,13 @@ export const cvBuilderStyles = css`
     }
   }
 
-  @container (min-width: 72rem) {
-    .body.with-preview { grid-template-columns: var(--_ju-cv-nav) minmax(0, 1fr) minmax(0, var(--_ju-cv-pane)); }
-
-    .body.with-preview .preview {
-      grid-column: auto;
-      position: sticky;
-      top: var(--_ju-space-s);
-      max-height: calc(100vh - 2 * var(--_ju-space-s));
-      overflow: auto;
-    }
-  }
-
   @media (forced-colors: active) {
     .panel, .nav-compact { border: 1px solid CanvasText; }
   }
 
-  /* Printing shows the CV alone (the preview); until the preview's code has loaded, the editor prints as it is. */
+  /* Printing shows the CV alone (the preview, whose styles say how); until its code has loaded, the editor prints as it is. */
   @media print {
     :host { background: #ffffff; color: #000000; }
-    .printing .head, .printing .nav, .printing .editor, .dialog-host { display: none !important; }
-    .printing .body { display: block; }
-    .printing .preview { position: static; max-height: none; overflow: visible; }
+    .dialog-host { display: none !important; }
   }
 `;

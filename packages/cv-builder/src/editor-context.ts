@@ -13,6 +13,8 @@ export interface EditorContext {
   readonly format: Formatter;
   /** The element's language (`da`, `en`, `ar`). */
   readonly lang: string;
+  /** The level of each section's heading (2–6): one below the shell's own heading ("Dit CV"). */
+  readonly sectionHeadingLevel: number;
   /**
    * Apply a change to a copy of the CV. `coalesce`: a key (normally the field's path) — consecutive changes with
    * the same key become one undo step, so typing a word is undone as a word, not a letter.

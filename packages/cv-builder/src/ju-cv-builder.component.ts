@@ -1,37 +1,26 @@
-import { adoptStyles, html, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing } from './lit.js';
+import type { CSSResultGroup, CSSResultOrNative, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { JuElement, sharedStyles } from '@jobunivers/core';
 import { cvBuilderStyles } from './cv-builder.styles.js';
 import { fieldId, type ChangeOptions, type EditorContext } from './editor-context.js';
-import { CV_BUILDER_NAMESPACE } from './locales/register.js';
+import { addDanishStrings, CV_BUILDER_NAMESPACE, loadHelp } from './locales/register.js';
 import { SECTION_KEYS, type Cv, type SectionKey } from './model/cv.js';
-import { renderSection, sectionHeadingId, sectionStyles } from './sections/index.js';
+import { loadSectionTools, renderSection, sectionHeadingId, sectionStyles } from './sections/index.js';
 import { renderCompleteness } from './shell/completeness-panel.js';
-import { DialogController } from './shell/dialog-controller.js';
+import type { DialogAction, DialogController } from './shell/dialog-controller.js';
 import { DraftSession } from './shell/draft-session.js';
 import { focusField, focusHeading, focusNearest } from './shell/focus.js';
 import { clampLevel, heading } from './shell/heading.js';
 import { historyInput, historyKey, type HistoryKey } from './shell/keyboard.js';
 import { LazyModule } from './shell/lazy.js';
 import { renderSectionNav } from './shell/section-nav.js';
-import type { CvLabels, ShellDialog, ShellHost } from './shell/shell-host.js';
+import type { CvLabels, ShellHost } from './shell/shell-host.js';
 import { renderStatus, type ServerSaveState } from './shell/status-line.js';
+import type { PrintMode } from './shell/preview-pane.js';
 import type { SyncController } from './shell/sync-controller.js';
 import { renderToolbar, type ToolbarAction } from './shell/toolbar.js';
 import type { ExternalChange } from './storage/draft-store.js';
-
-type DialogAction = Exclude<ToolbarAction, 'preview'> | 'reset' | 'conflict';
-
-/** The dialogs, each a chunk of its own that loads when first opened. */
-const DIALOGS: Record<DialogAction, (host: ShellHost) => Promise<ShellDialog>> = {
-  'save-version': (host) => import('./shell/versions-dialog.js').then((module) => new module.SaveVersionDialog(host)),
-  versions: (host) => import('./shell/versions-dialog.js').then((module) => new module.VersionsDialog(host)),
-  import: (host) => import('./shell/import-dialog.js').then((module) => new module.ImportDialog(host)),
-  export: (host) => import('./shell/export-dialog.js').then((module) => new module.ExportDialog(host)),
-  share: (host) => import('./shell/share-dialog.js').then((module) => new module.ShareDialog(host)),
-  conflict: (host) => import('./shell/conflict-dialog.js').then((module) => new module.ConflictDialog(host)),
-  reset: (host) => import('./shell/reset-dialog.js').then((module) => new module.ResetDialog(host)),
-};
 
 /**
  * A CV builder for Danish jobseekers that never loses a word. Every section Jobnet and Europass ask for, with
@@ -118,7 +107,6 @@ export class JuCvBuilder extends JuElement {
   /** Another tab saved the CV: offer to load it. */
   @state() private changedElsewhere = false;
   @state() private previewOpen = false;
-  @state() private printing = false;
   /** "Tjek mit CV" is shown, and every field's problem with it. */
   @state() private checking = false;
   @state() private cvLabels: CvLabels = 'da';
@@ -134,11 +122,14 @@ export class JuCvBuilder extends JuElement {
     external: (change) => { this.#externalChange(change); },
   });
 
-  readonly #dialogs = new DialogController(this, {
+  readonly #dialogs = new LazyModule<DialogController>(this, () => import('./shell/dialog-controller.js').then((module) => new module.DialogController(this, {
     addStyles: (styles) => { this.#addStyles(styles); },
     focus: (id) => { this.#focusAfterRender(id); },
-    loadFailed: () => { this.announcer.announce(this.t('shell.loadFailed'), { politeness: 'assertive' }); },
-  });
+    loadFailed: () => { this.#loadFailed(); },
+  })));
+
+  /** The dialog being opened while the dialogs' code loads (its button shows `aria-busy`). */
+  #opening: DialogAction | undefined;
 
   /** Ids of fields the citizen has left: their problems show without "Tjek mit CV". */
   readonly #touched = new Set<string>();
@@ -147,14 +138,22 @@ export class JuCvBuilder extends JuElement {
   /** Elements around the focus before an undo, to find a place for focus if the focused field went away. */
   #focusPath: EventTarget[] | undefined;
   #labelsChosen = false;
-  #undoIsolation: (() => void) | undefined;
+  /** The help texts are here (`loadHelp`): opening a <details> asks for nothing more. */
+  #helpLoaded = false;
+  /** Printing (the preview alone), once the preview's code is here. */
+  #printMode: PrintMode | undefined;
   readonly #extraStyles: CSSResultOrNative[] = [];
   readonly #preview = new LazyModule(this, () => import('./shell/preview-pane.js').then((module) => {
     this.#addStyles(module.styles);
+    this.#printMode = new module.PrintMode(this);
     return module;
   }));
-  readonly #checks = new LazyModule(this, () => import('./shell/checks.js'));
+  readonly #checks = new LazyModule(this, () => import('./shell/checks.js').then((module) => {
+    this.#addStyles([module.errorSummaryStyles]);
+    return module;
+  }));
   readonly #syncModule = new LazyModule(this, () => import('./shell/sync-controller.js'));
+  readonly #elsewhere = new LazyModule(this, () => import('./shell/elsewhere-note.js'));
   #sync: SyncController | undefined;
   #syncKey = '';
   readonly #host: ShellHost = this.#makeHost();
@@ -165,10 +164,10 @@ export class JuCvBuilder extends JuElement {
     this.addEventListener('beforeinput', this.#beforeInput);
     // Focus moving inside the shadow root never reaches the host: listen on the root.
     this.renderRoot.addEventListener('focusout', this.#focusout);
+    // `toggle` does not bubble: opening a "Gode råd" (or any <details>) is heard in the capture phase.
+    this.renderRoot.addEventListener('toggle', this.#loadHelp, true);
     document.addEventListener('visibilitychange', this.#hidden);
     window.addEventListener('pagehide', this.#flush);
-    window.addEventListener('beforeprint', this.#beforePrint);
-    window.addEventListener('afterprint', this.#afterPrint);
     this.#sync?.connect();
   }
 
@@ -177,12 +176,10 @@ export class JuCvBuilder extends JuElement {
     this.removeEventListener('keydown', this.#keydown);
     this.removeEventListener('beforeinput', this.#beforeInput);
     this.renderRoot.removeEventListener('focusout', this.#focusout);
+    this.renderRoot.removeEventListener('toggle', this.#loadHelp, true);
     document.removeEventListener('visibilitychange', this.#hidden);
     window.removeEventListener('pagehide', this.#flush);
-    window.removeEventListener('beforeprint', this.#beforePrint);
-    window.removeEventListener('afterprint', this.#afterPrint);
     this.#sync?.disconnect();
-    this.#afterPrint();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -190,6 +187,16 @@ export class JuCvBuilder extends JuElement {
     this.#session.open(this.storeName);
     if (!this.#labelsChosen) this.cvLabels = this.language.code === 'en' ? 'en' : 'da';
     if (this.#session.loaded) this.#startSync();
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // What the sections need only once the citizen acts (what the list buttons do, the countries, the lists of the
+    // last sections) comes at once, in a chunk of its own (offline: a click tries again); the help texts (guidance,
+    // tips, hints, what a level means) when the browser is idle, or when a <details> is opened.
+    loadSectionTools((danish) => { addDanishStrings(danish); }).then(() => { this.requestUpdate(); }, () => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(this.#loadHelp, { timeout: 2000 });
+    else setTimeout(this.#loadHelp, 200);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -216,7 +223,7 @@ export class JuCvBuilder extends JuElement {
    * citizen logs out on a shared computer. The copy on the job centre's server (if any) is not touched.
    */
   async reset(): Promise<void> {
-    this.#dialogs.closeNow();
+    this.#dialogs.module?.closeNow();
     await this.#wipe();
   }
 
@@ -261,18 +268,12 @@ export class JuCvBuilder extends JuElement {
       this.server = { kind: 'off' };
       return;
     }
-    this.server = { kind: 'sending' };
+    this.server = { kind: 'starting' };
     this.#syncModule.load().then((module) => {
       if (this.#syncKey !== key) return;
-      this.#sync = new module.SyncController(client, () => this.#session.store, {
-        cv: () => this.#session.cv,
-        adopt: (cv, announcement) => { this.#replace(cv, announcement); },
+      this.#sync = new module.SyncController(client, this.#host, {
         state: (server) => { this.#serverState(server); },
         shared: (shared) => { this.shared = shared; },
-        saved: (version) => { this.emit('ju-cv-saved', version === undefined ? { where: 'server' } : { where: 'server', version }); },
-        announce: (text) => { this.announcer.announce(text); },
-        t: (key, options) => this.t(key, options),
-        format: () => this.format,
         describe: (error) => this.describeError(error),
       });
       if (this.isConnected) this.#sync.connect();
@@ -319,11 +320,12 @@ export class JuCvBuilder extends JuElement {
   #externalChange(change: ExternalChange): void {
     if (change === 'wiped') {
       // The citizen logged out in another tab: keep nothing here either.
-      this.#dialogs.closeNow();
+      this.#dialogs.module?.closeNow();
       this.#session.startOver();
       this.#startedOver();
     } else if (change === 'draft') {
       this.changedElsewhere = true;
+      this.#elsewhere.load().catch(() => undefined); // offline: the next change tries again
     }
   }
 
@@ -362,6 +364,14 @@ export class JuCvBuilder extends JuElement {
       // Focus moved by a render (undo, a dialog closing) lands here during `updated()`: render again after it.
       queueMicrotask(() => { this.requestUpdate(); });
     }
+  };
+
+  readonly #loadHelp = (): void => {
+    if (this.#helpLoaded) return;
+    loadHelp().then(() => {
+      this.#helpLoaded = true;
+      this.requestUpdate();
+    }, () => undefined); // offline: the short labels stay, and the next "Gode råd" opened tries again
   };
 
   readonly #flush = (): void => {
@@ -406,7 +416,7 @@ export class JuCvBuilder extends JuElement {
     try {
       await this.#checks.load();
     } catch {
-      this.announcer.announce(this.t('shell.loadFailed'), { politeness: 'assertive' });
+      this.#loadFailed();
       return;
     }
     this.checking = true;
@@ -418,9 +428,25 @@ export class JuCvBuilder extends JuElement {
   // ——— Dialogs, the preview and printing ———
 
   #open(action: DialogAction, opener: HTMLElement | undefined): void {
+    if (this.#opening !== undefined) return;
+    this.#opening = action;
+    this.requestUpdate();
     // Exporting shows "Tjek mit CV" when there is something to look at, so the checks come along.
-    const load = action === 'export' ? () => this.#checks.load().then(() => DIALOGS.export(this.#host)) : () => DIALOGS[action](this.#host);
-    void this.#dialogs.open(action, load, opener);
+    Promise.all([this.#dialogs.load(), action === 'export' ? this.#checks.load() : undefined])
+      .then(([dialogs]) => dialogs.open(action, this.#host, opener), () => { this.#loadFailed(); })
+      .finally(() => {
+        this.#opening = undefined;
+        this.requestUpdate();
+      });
+  }
+
+  /** What is loading for a dialog. */
+  #busy(): DialogAction | undefined {
+    return this.#dialogs.module?.busy ?? this.#opening;
+  }
+
+  #loadFailed(): void {
+    this.announcer.announce(this.t('shell.loadFailed'), { politeness: 'assertive' });
   }
 
   #togglePreview(): void {
@@ -428,31 +454,14 @@ export class JuCvBuilder extends JuElement {
     if (!this.previewOpen) return;
     this.#preview.load().then(() => { this.#focusAfterRender('cv-preview'); }, () => {
       this.previewOpen = false;
-      this.announcer.announce(this.t('shell.loadFailed'), { politeness: 'assertive' });
+      this.#loadFailed();
     });
   }
 
   async #print(): Promise<void> {
     await this.#preview.load();
-    this.#beforePrint();
-    await this.updateComplete;
-    window.print();
+    await this.#printMode?.print();
   }
-
-  readonly #beforePrint = (): void => {
-    // Ctrl+P too: print the preview once its code is here (Lit renders in the microtasks that run before printing),
-    // and hide the page around the widget.
-    const module = this.#preview.module;
-    if (module === undefined) return;
-    this.printing = true;
-    this.#undoIsolation ??= module.isolateForPrint(this);
-  };
-
-  readonly #afterPrint = (): void => {
-    this.printing = false;
-    this.#undoIsolation?.();
-    this.#undoIsolation = undefined;
-  };
 
   #addStyles(styles: CSSResultOrNative[]): void {
     this.#extraStyles.push(...styles);
@@ -500,16 +509,17 @@ export class JuCvBuilder extends JuElement {
       print: () => this.#print(),
       update: () => { this.requestUpdate(); },
       focus: (id) => { this.#focusAfterRender(id); },
-      closeDialog: (focusId) => { this.#dialogs.close(focusId); },
+      closeDialog: (focusId) => { this.#dialogs.module?.close(focusId); },
     };
   }
 
-  #editor(): EditorContext {
+  #editor(level: number): EditorContext {
     return {
       cv: this.#session.cv,
       t: (key, options) => this.t(key, options),
       format: this.format,
       lang: this.language.code,
+      sectionHeadingLevel: Math.min(6, level + 1),
       change: (mutate, options) => { this.#change(mutate, options); },
       announce: (text) => { this.announcer.announce(text); },
       focusAfterRender: (id) => { this.#focusAfterRender(id); },
@@ -523,9 +533,9 @@ export class JuCvBuilder extends JuElement {
     const t = (key: string, options?: Record<string, unknown>): string => this.t(key, options);
     const session = this.#session;
     const level = clampLevel(this.headingLevel);
-    const busy = this.#dialogs.busy;
+    const busy = this.#busy();
     return html`
-      <div class=${this.printing ? 'shell printing' : 'shell'} part="base">
+      <div class=${this.#printMode?.printing === true ? 'shell printing' : 'shell'} part="base">
         <div class="head" part="header">
           ${heading(level, 'cv-heading', t('shell.heading'))}
           ${renderStatus({
@@ -537,10 +547,7 @@ export class JuCvBuilder extends JuElement {
             shared: this.shared,
             resolveConflict: (opener) => { this.#open('conflict', opener); },
           })}
-          ${this.changedElsewhere ? html`<div class="ju-message elsewhere" part="conflict-note">
-            <p>${t('shell.elsewhere.note')}</p>
-            <button type="button" class="ju-button ju-button--secondary" part="button" @click=${() => { void this.#loadFromElsewhere(); }}>${t('shell.elsewhere.load')}</button>
-          </div>` : nothing}
+          ${this.changedElsewhere ? this.#elsewhere.module?.renderElsewhereNote(t, () => { void this.#loadFromElsewhere(); }) ?? nothing : nothing}
           ${session.loaded ? renderToolbar({
             t,
             canUndo: session.history.canUndo,
@@ -558,7 +565,7 @@ export class JuCvBuilder extends JuElement {
           }) : nothing}
         </div>
         ${this.#renderBody(level)}
-        ${this.#dialogs.render()}
+        ${this.#dialogs.module?.render() ?? nothing}
       </div>`;
   }
 
@@ -572,10 +579,10 @@ export class JuCvBuilder extends JuElement {
       </div>`;
     }
     if (!session.loaded) return html`<p class="loading" role="status">${t('shell.status.loading')}</p>`;
-    const editor = this.#editor();
+    const editor = this.#editor(level);
     const checks = this.#checks.module;
     const preview = this.#preview.module;
-    const showPreview = (this.previewOpen || this.printing) && preview !== undefined;
+    const showPreview = (this.previewOpen || this.#printMode?.printing === true) && preview !== undefined;
     return html`
       <div class=${showPreview && this.previewOpen ? 'body with-preview' : 'body'}>
         ${renderSectionNav({ t, headingId: sectionHeadingId, go: (key) => { this.#go(key); } })}
@@ -595,7 +602,7 @@ export class JuCvBuilder extends JuElement {
           ${SECTION_KEYS.map((key) => renderSection(key, editor))}
           <div class="danger-zone" part="danger-zone">
             <button type="button" id="tb-reset" class="ju-button ju-button--quiet" part="button" aria-haspopup="dialog"
-              aria-busy=${this.#dialogs.busy === 'reset' ? 'true' : 'false'}
+              aria-busy=${this.#busy() === 'reset' ? 'true' : 'false'}
               @click=${(event: Event) => { this.#open('reset', event.currentTarget as HTMLElement); }}>${t('shell.reset.open')}</button>
           </div>
         </div>

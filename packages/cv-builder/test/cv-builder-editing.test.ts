@@ -121,10 +121,20 @@ describe('<ju-cv-builder> in two windows', () => {
     await waitUntil(() => valueOf(second, NAME) === '', 'the other window kept the CV after the logout');
   });
 
-  it('starts at the heading level the host asks for', async () => {
+  it('starts at the heading level the host asks for, with the sections one level below', async () => {
     const el = await renderBuilder({ headingLevel: 3 });
     expect($(el, '#cv-heading').tagName).to.equal('H3');
     expect($(el, '#cv-completeness-heading').tagName).to.equal('H4');
+    const sectionHeadings = $$(el, '[part="section"] > .section-heading');
+    expect(sectionHeadings).to.have.length(13);
+    expect(new Set(sectionHeadings.map((heading) => heading.tagName))).to.deep.equal(new Set(['H4']));
+    expect($(el, '#cv-section-work').tagName).to.equal('H4');
+
+    const deepest = await renderBuilder({ headingLevel: 6 });
+    expect($(deepest, '#cv-heading').tagName).to.equal('H6');
+    expect($(deepest, '#cv-section-work').tagName).to.equal('H6', 'never deeper than <h6>');
+    const usual = await renderBuilder();
+    expect($(usual, '#cv-section-work').tagName).to.equal('H3');
   });
 });
 
@@ -240,6 +250,21 @@ describe('<ju-cv-builder> navigation, checks and completeness', () => {
     expect(valueOf(el, EMAIL)).to.equal('amira.example.dk, stadig i gang');
   });
 
+  it('brings the help texts after the first render: "Gode råd", guidance, hints and what each level means', async () => {
+    const el = await renderBuilder();
+    const tips = $<HTMLDetailsElement>(el, '[data-section="work"] details.tips');
+    tips.open = true; // opening one asks for them at once, if the browser has not been idle yet
+    await waitUntil(() => tips.querySelectorAll('li').length === 3, 'the tips did not arrive');
+    expect(text(tips.querySelector('.example'))).to.match(/^Eksempel: .+/);
+    expect(text($(el, '[data-section="work"] .intro'))).to.equal('Dine job – også fritidsjob, praktik og vikariater.');
+    expect(text($(el, `#${fieldId('contact.headline')}-hint`))).to.contain('Én linje om dig');
+    expect(text($(el, `label[for="${fieldId('drivingLicences.categories.B')}"]`))).to.equal('B – almindelig bil');
+    const folded = $$(el, '[part="completeness"] details li');
+    expect(folded.length).to.be.greaterThan(0);
+    for (const entry of folded) expect(text(entry)).to.match(/^[^:]+: .+/, 'a folded entry says what to add');
+    expect(text(el.shadowRoot)).not.to.match(/(section|completeness|shell)\.[a-z]/i);
+  });
+
   it('the completeness panel helps with Jobnet\'s minimum and links to the sections', async () => {
     const el = await renderBuilder();
     const links = $$<HTMLAnchorElement>(el, '[part="completeness"] .todo-list a');
@@ -257,7 +282,7 @@ describe('<ju-cv-builder> reset() and privacy', () => {
     await typeInto(el, NAME, 'Amira Hassan');
     await el.save();
     const draftStore = await CvDraftStore.open({ name: store });
-    await draftStore.saveVersion('CV til lagerjob', (await draftStore.load())!.cv);
+    await (await draftStore.versions()).save('CV til lagerjob', (await draftStore.load())!.cv);
     draftStore.close();
 
     await el.reset();
@@ -269,7 +294,7 @@ describe('<ju-cv-builder> reset() and privacy', () => {
     const check = await CvDraftStore.open({ name: store });
     try {
       expect(await check.load()).to.equal(undefined);
-      expect(await check.listVersions()).to.deep.equal([]);
+      expect(await (await check.versions()).list()).to.deep.equal([]);
     } finally {
       check.close();
     }

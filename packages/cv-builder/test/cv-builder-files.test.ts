@@ -188,9 +188,9 @@ describe('<ju-cv-builder> import', () => {
 
     const draftStore = await CvDraftStore.open({ name: store });
     try {
-      const versions = await draftStore.listVersions();
+      const versions = await (await draftStore.versions()).list();
       expect(versions.map((version) => version.name)).to.satisfy((names: string[]) => names.some((name) => name.startsWith('Før import ')));
-      const kept = await draftStore.loadVersion(versions[0].id);
+      const kept = await (await draftStore.versions()).load(versions[0].id);
       expect(kept?.cv.contact.name).to.equal('Gammelt Navn');
     } finally {
       draftStore.close();
@@ -290,7 +290,7 @@ describe('<ju-cv-builder> versions', () => {
 
     const draftStore = await CvDraftStore.open({ name: store });
     try {
-      expect((await draftStore.listVersions()).map((version) => version.name)).to.deep.equal(['CV til lagerjob']);
+      expect((await (await draftStore.versions()).list()).map((version) => version.name)).to.deep.equal(['CV til lagerjob']);
     } finally {
       draftStore.close();
     }

@@ -47,7 +47,7 @@ async function syncedBuilder(name: string): Promise<{ el: JuCvBuilder; store: st
 async function versionNames(store: string): Promise<string[]> {
   const draftStore = await CvDraftStore.open({ name: store });
   try {
-    return (await draftStore.listVersions()).map((version) => version.name);
+    return (await (await draftStore.versions()).list()).map((version) => version.name);
   } finally {
     draftStore.close();
   }

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { fieldId } from '../src/editor-context.js';
 import { emptyCv, newItem, SECTION_KEYS } from '../src/model/cv.js';
 import { sectionHeadingId } from '../src/sections/index.js';
-import { $, $$, byId, choose, fullCv, renderHost, text, typeInto, type SectionHost } from './support/section-host.js';
+import { $, $$, byId, choose, DANISH_PARTS, fullCv, renderHost, STRINGS, text, typeInto, type SectionHost } from './support/section-host.js';
 
 const textControls = (el: SectionHost): (HTMLInputElement | HTMLTextAreaElement)[] =>
   $$<HTMLInputElement | HTMLTextAreaElement>(el, 'input:not([type=checkbox]):not(.year), textarea');
@@ -19,6 +19,7 @@ describe('section editors: structure', () => {
       const key = section.dataset['section'] as (typeof SECTION_KEYS)[number];
       const heading = section.querySelector('h2')!;
       expect(heading.id).to.equal(sectionHeadingId(key));
+      expect(heading.tabIndex).to.equal(-1);
       expect(section.getAttribute('aria-labelledby')).to.equal(heading.id);
       expect(text(section.querySelector('.intro'))).to.not.equal('');
       const tips = section.querySelector<HTMLDetailsElement>('details.tips')!;
@@ -29,6 +30,44 @@ describe('section editors: structure', () => {
     }
     expect(text($(el, '[data-section="jobTitles"] details'))).to.contain('Skriv de jobtitler, arbejdsgivere bruger i stillingsopslag');
     expect(text($(el, '[data-section="profile"] .ju-hint'))).to.equal('Skriv 3–5 sætninger.');
+  });
+
+  it('puts the section headings at the level the shell gives, one below its own heading', async () => {
+    for (const level of [3, 4, 5, 6]) {
+      const el = await renderHost({ cv: fullCv(), headingLevel: level });
+      const headings = $$(el, 'section > :is(h1, h2, h3, h4, h5, h6)');
+      expect(headings.map((heading) => heading.tagName), `level ${String(level)}`).to.deep.equal(SECTION_KEYS.map(() => `H${String(level)}`));
+      expect(headings.map((heading) => heading.id)).to.deep.equal(SECTION_KEYS.map(sectionHeadingId));
+      expect(headings.every((heading) => heading.tabIndex === -1)).to.equal(true);
+    }
+  });
+
+  it('shows the short labels alone until the help texts have arrived', async () => {
+    // Without the help: no guidance, tips or example, and the language levels and licence categories by their names.
+    const helpKeys = new Set(Object.keys(DANISH_PARTS.help));
+    const inline = Object.fromEntries(Object.entries(STRINGS.da).filter(([key]) => !helpKeys.has(key)));
+    const el = await renderHost({ cv: fullCv(), lang: 'da' });
+    const danish = el.cv.languages.items[1];
+    const levels = (): string[] => [...byId<HTMLSelectElement>(el, fieldId(`languages.${danish.id}.level`)).options].map((option) => option.text);
+    try {
+      el.useStrings(inline);
+      await el.updateComplete;
+      expect($$(el, '.intro, details.tips li, details.tips .example')).to.deep.equal([]);
+      expect(text($(el, '[data-section="jobTitles"] details.tips summary'))).to.equal('Gode råd');
+      expect(levels()).to.deep.equal(['Vælg', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+      expect(labelOf(el, byId(el, fieldId('drivingLicences.categories.B')))).to.equal('B');
+      expect(byId(el, fieldId('contact.headline')).hasAttribute('aria-describedby')).to.equal(false);
+      expect(text(el.shadowRoot)).not.to.match(/section\.[a-z]/i);
+    } finally {
+      el.useStrings(STRINGS.da);
+    }
+
+    // Once they are there, the same fields explain themselves.
+    await el.updateComplete;
+    expect($$(el, '.intro')).to.have.length(SECTION_KEYS.length);
+    expect(levels()[1]).to.equal('A1 – Begynder: forstår og bruger enkle ord og sætninger');
+    expect(labelOf(el, byId(el, fieldId('drivingLicences.categories.B')))).to.equal('B – almindelig bil');
+    expect(byId(el, fieldId('contact.headline')).getAttribute('aria-describedby')).to.equal(`${fieldId('contact.headline')}-hint`);
   });
 
   it('gives every control a visible label in the same shadow root, and `autocomplete` to the citizen\'s own details', async () => {

@@ -296,11 +296,11 @@ describe('CvDraftStore', () => {
 
   describe('named versions', () => {
     it('saves versions and lists them newest first with their item counts', async () => {
-      const store = await open();
-      const first = await store.saveVersion('  CV til lagerjob ', filledCv('A'));
-      const second = await store.saveVersion('CV til butik', named('B'));
+      const versions = await (await open()).versions();
+      const first = await versions.save('  CV til lagerjob ', filledCv('A'));
+      const second = await versions.save('CV til butik', named('B'));
 
-      const list = await store.listVersions();
+      const list = await versions.list();
       expect(list.map((version) => version.name)).to.deep.equal(['CV til butik', 'CV til lagerjob']);
       expect(list.map((version) => version.id)).to.deep.equal([second.id, first.id]);
       expect(list.map((version) => version.items)).to.deep.equal([0, 3]);
@@ -309,41 +309,42 @@ describe('CvDraftStore', () => {
 
     it('gives a version back with its CV, unchanged by later edits of the draft', async () => {
       const store = await open();
+      const versions = await store.versions();
       const cv = filledCv('Version');
-      const saved = await store.saveVersion('Før ændringer', cv);
+      const saved = await versions.save('Før ændringer', cv);
       store.schedule(named('Kladden er ændret'));
       await store.flush();
 
-      const version = await store.loadVersion(saved.id);
+      const version = await versions.load(saved.id);
       expect(version?.cv).to.deep.equal(cv);
       expect(version?.name).to.equal('Før ændringer');
       expect((await store.load())?.cv.contact.name).to.equal('Kladden er ændret');
     });
 
     it('renames and deletes versions; unknown ids are handled', async () => {
-      const store = await open();
-      const kept = await store.saveVersion('Gammelt navn', named('A'));
-      const removed = await store.saveVersion('Slettes', named('B'));
+      const versions = await (await open()).versions();
+      const kept = await versions.save('Gammelt navn', named('A'));
+      const removed = await versions.save('Slettes', named('B'));
 
-      expect(await store.renameVersion(kept.id, 'Nyt navn')).to.equal(true);
-      expect(await store.renameVersion('no-such-id', 'x')).to.equal(false);
-      await store.deleteVersion(removed.id);
-      await store.deleteVersion('no-such-id');
+      expect(await versions.rename(kept.id, 'Nyt navn')).to.equal(true);
+      expect(await versions.rename('no-such-id', 'x')).to.equal(false);
+      await versions.delete(removed.id);
+      await versions.delete('no-such-id');
 
-      const list = await store.listVersions();
+      const list = await versions.list();
       expect(list).to.have.length(1);
       expect(list[0]).to.include({ id: kept.id, name: 'Nyt navn' });
-      expect((await store.loadVersion(kept.id))?.cv.contact.name).to.equal('A');
-      expect(await store.loadVersion(removed.id)).to.equal(undefined);
+      expect((await versions.load(kept.id))?.cv.contact.name).to.equal('A');
+      expect(await versions.load(removed.id)).to.equal(undefined);
     });
 
     it('keeps versions across a reload', async () => {
       const name = uniqueName();
       const store = await open({ name });
-      await store.saveVersion('Bliver', filledCv('A'));
+      await (await store.versions()).save('Bliver', filledCv('A'));
       store.close();
 
-      const list = await (await open({ name })).listVersions();
+      const list = await (await (await open({ name })).versions()).list();
       expect(list.map((version) => version.name)).to.deep.equal(['Bliver']);
     });
   });
@@ -371,7 +372,7 @@ describe('CvDraftStore', () => {
       const store = await open({ name });
       store.schedule(filledCv('Personlige data'));
       await store.flush();
-      await store.saveVersion('Version', filledCv('Personlige data'));
+      await (await store.versions()).save('Version', filledCv('Personlige data'));
       await store.saveSyncState({ etag: '"1"', syncedHash: 'h' });
 
       await store.wipe();
@@ -380,7 +381,7 @@ describe('CvDraftStore', () => {
       expect(await raw.keys()).to.deep.equal([]);
       raw.close();
       expect(await store.load()).to.equal(undefined);
-      expect(await store.listVersions()).to.deep.equal([]);
+      expect(await (await store.versions()).list()).to.deep.equal([]);
       expect(await store.loadSyncState()).to.deep.equal({ etag: null, syncedHash: null });
 
       store.schedule(named('Ny bruger'));
@@ -461,7 +462,7 @@ describe('CvDraftStore', () => {
 
       tab.schedule(named('Fane 1'));
       await tab.flush();
-      await tab.saveVersion('V', named('Fane 1'));
+      await (await tab.versions()).save('V', named('Fane 1'));
       await tab.saveSyncState({ etag: '"2"', syncedHash: 'h' });
       await tab.wipe();
       await sleep(200);

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { Formatter } from '@jobunivers/core';
 import { isYearMonth, type Period } from '../model/cv.js';
 

@@ -1,6 +1,7 @@
 // Every link in the preview is built here and passes `safeUrl()`: what the citizen typed (or an imported file
 // held) becomes a link only when it is http(s), mailto or tel; anything else is shown as plain text.
-import { html, type TemplateResult } from 'lit';
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { safeUrl } from '@jobunivers/core';
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;

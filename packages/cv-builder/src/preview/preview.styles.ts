@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../lit.js';
 
 /**
  * The CV's look on screen and on paper. Everything is scoped under `.cv`, so a host (the builder's shell, the

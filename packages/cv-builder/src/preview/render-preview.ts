@@ -3,8 +3,8 @@
  * print stylesheet. Hidden items and sections are left out, and so are items with nothing filled in. Everything
  * the citizen typed is bound as text; links go through `safeUrl()` (see preview-links.ts).
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, ifDefined, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { createFormatter, type Formatter } from '@jobunivers/core';
 import {

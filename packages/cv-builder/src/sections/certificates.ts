@@ -1,6 +1,7 @@
 // Kurser og beviser: courses, certificates and the Danish "beviser" (truck, hygiejne, førstehjælp), with the
 // month they were taken and the month they run out.
-import { html, type TemplateResult } from 'lit';
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
 import { CERTIFICATE_KINDS, newItem, type CertificateItem } from '../model/cv.js';
 import { monthYearField } from './date-fields.js';
@@ -41,7 +42,5 @@ export function renderCertificates(ctx: EditorContext): TemplateResult {
         </div>`;
     },
   };
-  return renderFrame(ctx, 'certificates', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.certificates.hidden, set: (draft, hidden) => { draft.certificates.hidden = hidden; } },
-  });
+  return renderFrame(ctx, 'certificates', renderList(ctx, spec));
 }

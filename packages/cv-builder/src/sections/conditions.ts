@@ -1,11 +1,11 @@
 // Ansættelsesforhold: working hours and kinds of employment as checkbox groups, when the citizen can start, and where.
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, ifDefined, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
 import { EMPLOYMENT_TYPES, WORKING_HOURS, type Conditions, type Cv } from '../model/cv.js';
 import { monthYearField } from './date-fields.js';
 import { checkbox, renderProblem, textField } from './fields.js';
-import { renderFrame } from './frame.js';
+import { helpText, renderFrame } from './frame.js';
 
 /** Keeps a multiple choice in the order the options are shown, without duplicates. */
 function toggled<V extends string>(order: readonly V[], chosen: readonly V[], value: V, on: boolean): V[] {
@@ -40,17 +40,17 @@ export function renderConditions(ctx: EditorContext): TemplateResult {
     ${monthYearField(ctx, {
       path: fieldPath('conditions', 'availableFrom'),
       legend: ctx.t('section.conditions.availableFrom'),
-      hint: ctx.t('section.conditions.availableFromHint'),
+      hint: helpText(ctx, 'section.conditions.availableFromHint'),
       value: conditions.availableFrom,
       set: (draft, value) => { draft.conditions.availableFrom = value; },
     })}
     ${textField(ctx, {
       path: fieldPath('conditions', 'area'),
       label: ctx.t('section.conditions.area'),
-      hint: ctx.t('section.conditions.areaHint'),
+      hint: helpText(ctx, 'section.conditions.areaHint'),
       value: conditions.area,
       wide: true,
       set: (draft, value) => { draft.conditions.area = value; },
     })}
-  </div>`, { hidden: { value: conditions.hidden, set: (draft, hidden) => { draft.conditions.hidden = hidden; } } });
+  </div>`);
 }

@@ -1,13 +1,14 @@
 // Kontaktoplysninger: name, headline, e-mail, phone, address, website and profiles on the web (LinkedIn …).
 // Always part of the CV, so it has no "Skjul" checkbox. Every field the browser can fill in has `autocomplete`.
-import { html, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { fieldPath, type EditorContext } from '../editor-context.js';
 import { newItem, type Contact, type Cv, type ProfileItem } from '../model/cv.js';
-import { countries } from './countries.js';
 import { selectField, textField, type FieldOptions } from './fields.js';
-import { renderFrame } from './frame.js';
+import { helpText, renderFrame } from './frame.js';
 import { itemFields } from './item-fields.js';
 import { renderList, type ListSpec } from './list.js';
+import { deferred } from './load-deferred.js';
 
 type ContactText = Exclude<keyof Contact, 'profiles' | 'countryCode'>;
 
@@ -27,13 +28,21 @@ function profilesSpec(ctx: EditorContext): ListSpec<ProfileItem> {
   return spec;
 }
 
+/** Every country once the list has loaded (right after the first render); until then the chosen one alone. */
+function countryList(locale: string, current: string): { code: string; name: string }[] {
+  const list = deferred()?.countries(locale, current);
+  if (list !== undefined || current === '') return list ?? [];
+  return [{ code: current, name: new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(current) ?? current }];
+}
+
 export function renderContact(ctx: EditorContext): TemplateResult {
   const { contact } = ctx.cv;
+  const profilesHint = helpText(ctx, 'section.contact.profiles.hint');
   const field = (name: ContactText, options: Partial<Omit<FieldOptions, 'hint'>> & { hint?: boolean } = {}): TemplateResult => textField(ctx, {
     ...options,
     path: fieldPath('contact', name),
     label: ctx.t(`section.contact.${name}`),
-    hint: options.hint === true ? ctx.t(`section.contact.${name}Hint`) : undefined,
+    hint: options.hint === true ? helpText(ctx, `section.contact.${name}Hint`) : undefined,
     value: contact[name],
     set: (draft: Cv, value: string) => { draft.contact[name] = value; },
   });
@@ -51,14 +60,14 @@ export function renderContact(ctx: EditorContext): TemplateResult {
         label: ctx.t('section.contact.countryCode'),
         value: contact.countryCode,
         autocomplete: 'country',
-        options: [{ value: '', label: ctx.t('section.common.choose') }, ...countries(ctx.format.locale, contact.countryCode).map(({ code, name }) => ({ value: code, label: name }))],
+        options: [{ value: '', label: ctx.t('section.common.choose') }, ...countryList(ctx.format.locale, contact.countryCode).map(({ code, name }) => ({ value: code, label: name }))],
         set: (draft, value) => { draft.contact.countryCode = value; },
       })}
       ${field('url', { type: 'url', autocomplete: 'url', inputmode: 'url', hint: true, wide: true })}
     </div>
     <fieldset class="group" part="group">
       <legend class="ju-label">${ctx.t('section.contact.profiles.legend')}</legend>
-      <p class="ju-hint">${ctx.t('section.contact.profiles.hint')}</p>
+      ${profilesHint === undefined ? nothing : html`<p class="ju-hint">${profilesHint}</p>`}
       ${renderList(ctx, profilesSpec(ctx))}
     </fieldset>`);
 }

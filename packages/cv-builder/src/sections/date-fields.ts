@@ -1,10 +1,8 @@
 // Month and year as two native controls (a <select> for the month, a numeric text field for the year) and, for the
 // end of a period, a "nu" checkbox. Screen-reader users find <input type=month> hard; two plain controls are not.
 // Stored as `YYYY-MM`, `present` or ''.
-import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import { guard, html, ifDefined, live, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
 import { isYearMonth, type PeriodEnd } from '../model/cv.js';
 import { checkbox, describedBy, invalid, renderAgain, renderProblem, type Setter } from './fields.js';

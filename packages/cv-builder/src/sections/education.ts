@@ -1,5 +1,6 @@
 // Uddannelse: the place, the Danish level (a <select>), the name and line, a period with "nu", grade and subjects.
-import { html, type TemplateResult } from 'lit';
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
 import { EDUCATION_LEVELS, newItem, type EducationItem } from '../model/cv.js';
 import { renderFrame } from './frame.js';
@@ -31,7 +32,5 @@ export function renderEducation(ctx: EditorContext): TemplateResult {
         ${bind.list('courses', 'line', { hint: true })}`;
     },
   };
-  return renderFrame(ctx, 'education', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.education.hidden, set: (draft, hidden) => { draft.education.hidden = hidden; } },
-  });
+  return renderFrame(ctx, 'education', renderList(ctx, spec));
 }

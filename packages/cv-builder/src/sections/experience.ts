@@ -1,7 +1,9 @@
-// Erhvervserfaring and Frivilligt arbejde: a place, a role, a period with "nu", a summary and short points.
-import { html, type TemplateResult } from 'lit';
+// Erhvervserfaring: a place, a role, a period with "nu", a summary and short points. (Frivilligt arbejde, the same
+// shape, is in volunteer.ts: it loads right after the first render.)
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { newItem, type VolunteerItem, type WorkItem } from '../model/cv.js';
+import { newItem, type WorkItem } from '../model/cv.js';
 import { renderFrame } from './frame.js';
 import { itemFields, itemPeriod } from './item-fields.js';
 import { renderList, type ListSpec } from './list.js';
@@ -28,31 +30,5 @@ export function renderWork(ctx: EditorContext): TemplateResult {
         ${bind.list('highlights', 'line', { hint: true })}`;
     },
   };
-  return renderFrame(ctx, 'work', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.work.hidden, set: (draft, hidden) => { draft.work.hidden = hidden; } },
-  });
-}
-
-export function renderVolunteer(ctx: EditorContext): TemplateResult {
-  const spec: ListSpec<VolunteerItem> = {
-    scope: 'volunteer',
-    strings: 'section.volunteer',
-    items: (cv) => cv.volunteer.items,
-    create: newItem.volunteer,
-    describe: (item) => joined(item.position, item.organization),
-    first: 'position',
-    fields: (item) => {
-      const bind = itemFields(ctx, spec, item);
-      return html`
-        ${bind.text('position', { hint: true })}
-        ${bind.text('organization')}
-        ${bind.text('url', { type: 'url', inputmode: 'url', hint: true, wide: true })}
-        ${itemPeriod(ctx, spec, item, 'section.volunteer.present')}
-        ${bind.area('summary', { hint: true })}
-        ${bind.list('highlights', 'line', { hint: true })}`;
-    },
-  };
-  return renderFrame(ctx, 'volunteer', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.volunteer.hidden, set: (draft, hidden) => { draft.volunteer.hidden = hidden; } },
-  });
+  return renderFrame(ctx, 'work', renderList(ctx, spec));
 }

@@ -2,10 +2,8 @@
 // and its problem (from `ctx.problems`) linked with aria-describedby, and reports typing through `ctx.change()`
 // with the field's path as the undo-coalescing key. Values are bound with `live()`, so undo and redo always win
 // over what the DOM last showed, and user text only ever goes into `.value` or text bindings.
-import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import { guard, html, ifDefined, live, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { fieldId, type EditorContext } from '../editor-context.js';
 import type { Cv } from '../model/cv.js';
 
@@ -103,7 +101,8 @@ export function selectField<V extends string>(ctx: EditorContext, options: Selec
   const { path, hint, value } = options;
   const id = fieldId(path);
   // `.selected` on each option, not `.value` on the select: the select's value would be set before its options exist.
-  // The options render again only when the value or the language changes (the country list has 250 of them).
+  // The options render again only when the value, the language or the labels change (the country list has 250 of
+  // them; the language levels get their descriptions once the sections' help is there).
   return html`<div class=${options.wide === true ? 'ju-field wide' : 'ju-field'}>
     <label class="ju-label" for=${id}>${options.label}</label>
     ${renderHint(path, hint)}
@@ -113,7 +112,7 @@ export function selectField<V extends string>(ctx: EditorContext, options: Selec
         const next = valueOf(event) as V | '';
         ctx.change((draft) => { options.set(draft, next); }, { coalesce: path });
       }}>
-      ${guard([value, ctx.lang, options.options.length, options.options[0]?.label], () => options.options.map((option) =>
+      ${guard([value, ctx.lang, options.options.length, options.options[0]?.label, options.options.at(-1)?.label], () => options.options.map((option) =>
         html`<option value=${option.value} .selected=${live(option.value === value)}>${option.label}</option>`))}
     </select>
     ${renderProblem(ctx, path)}

@@ -15,24 +15,48 @@
  *   with that key is shown under the section's guidance and describes the button.
  */
 import type { CSSResult, TemplateResult } from 'lit';
+import { nothing } from '../lit.js';
 import type { EditorContext } from '../editor-context.js';
 import type { SectionKey } from '../model/cv.js';
 import { renderCertificates } from './certificates.js';
 import { renderConditions } from './conditions.js';
 import { renderContact } from './contact.js';
-import { renderCustom } from './custom.js';
 import { renderDrivingLicences } from './driving-licences.js';
 import { renderEducation } from './education.js';
-import { renderVolunteer, renderWork } from './experience.js';
+import { renderWork } from './experience.js';
+import { renderFrame } from './frame.js';
+import { itemFields, itemPeriod } from './item-fields.js';
 import { renderJobTitles } from './job-titles.js';
+import { renderList } from './list.js';
+import { deferred, loadDeferred } from './load-deferred.js';
 import { renderLanguages } from './languages.js';
 import { renderProfile } from './profile.js';
-import { renderReferences } from './references.js';
 import { sectionStyles as styles } from './sections.styles.js';
 import { renderSkills } from './skills.js';
 
 export { sectionHeadingId } from './frame.js';
 export { sectionStrings } from './strings.js';
+
+/**
+ * Loads what the sections need only once the citizen acts (the list buttons' and drag handles' code, the list of
+ * countries) and the lists of the sections fewest citizens fill in. Call it right after the first render; a click
+ * that comes first waits for it. `addStrings` gets the Danish strings that come with it, before anything renders
+ * with them. Re-render when it resolves. Rejects when it could not be loaded (offline): call it again later.
+ */
+export function loadSectionTools(addStrings?: (danish: object) => void): Promise<void> {
+  return loadDeferred(addStrings).then(() => undefined);
+}
+
+/** The list helpers the sections that load later are handed, so their chunk shares no code with the first load. */
+const LIST_KIT = { renderList, itemFields, itemPeriod };
+export type ListKit = typeof LIST_KIT;
+
+/**
+ * Volunteer work, references and own sections — the sections fewest citizens fill in: their frame (heading,
+ * guidance, "Skjul") renders at once, their list once the code that loads right after the first render is here.
+ */
+const later = (key: 'volunteer' | 'references' | 'custom') => (ctx: EditorContext): TemplateResult =>
+  renderFrame(ctx, key, deferred()?.[`${key}List`](ctx, LIST_KIT) ?? nothing);
 
 const RENDERERS: Record<SectionKey, (ctx: EditorContext) => TemplateResult> = {
   contact: renderContact,
@@ -45,9 +69,9 @@ const RENDERERS: Record<SectionKey, (ctx: EditorContext) => TemplateResult> = {
   skills: renderSkills,
   languages: renderLanguages,
   drivingLicences: renderDrivingLicences,
-  volunteer: renderVolunteer,
-  references: renderReferences,
-  custom: renderCustom,
+  volunteer: later('volunteer'),
+  references: later('references'),
+  custom: later('custom'),
 };
 
 /**
@@ -60,6 +84,7 @@ function rememberingStrings(ctx: EditorContext): EditorContext {
     get cv() { return ctx.cv; },
     get format() { return ctx.format; },
     get lang() { return ctx.lang; },
+    get sectionHeadingLevel() { return ctx.sectionHeadingLevel; },
     get problems() { return ctx.problems; },
     t: (key, options) => {
       if (options !== undefined) return ctx.t(key, options);
@@ -76,7 +101,7 @@ function rememberingStrings(ctx: EditorContext): EditorContext {
   };
 }
 
-/** The editor of one section: a `<section aria-labelledby>` with its `<h2>` (id `sectionHeadingId(key)`). */
+/** The editor of one section: a `<section aria-labelledby>` with its heading at `ctx.sectionHeadingLevel` (id `sectionHeadingId(key)`). */
 export function renderSection(key: SectionKey, ctx: EditorContext): TemplateResult {
   return RENDERERS[key](rememberingStrings(ctx));
 }

@@ -5,6 +5,7 @@ import type { EditorContext } from '../editor-context.js';
 import type { Cv, ItemBase, Period, PeriodEnd } from '../model/cv.js';
 import { periodFields } from './date-fields.js';
 import { listTextField, selectField, textArea, textField, type FieldOptions } from './fields.js';
+import { helpText } from './frame.js';
 import { findItem, itemPath, type ListSpec } from './list.js';
 
 /** The item's fields that hold any text. */
@@ -38,7 +39,7 @@ export function itemFields<T extends ItemBase>(ctx: EditorContext, spec: ListSpe
   // Writes a field by name: the key types above guarantee it holds text (or a list of texts).
   const write = (field: string, value: unknown) => (target: T): void => { (target as unknown as Record<string, unknown>)[field] = value; };
   const label = (field: string): string => ctx.t(`${spec.strings}.${field}`);
-  const hint = (field: string, show: boolean | undefined): string | undefined => (show === true ? ctx.t(`${spec.strings}.${field}Hint`) : undefined);
+  const hint = (field: string, show: boolean | undefined): string | undefined => (show === true ? helpText(ctx, `${spec.strings}.${field}Hint`) : undefined);
   const textOptions = (field: TextKey<T>, options: ItemTextOptions): FieldOptions => ({
     ...options,
     path: path(field),

@@ -1,5 +1,6 @@
 // Jeg søger job som: the job titles the citizen is looking for (Jobnet's key section).
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
 import { newItem, type JobTitleItem } from '../model/cv.js';
 import { renderFrame } from './frame.js';
@@ -28,7 +29,5 @@ export function renderJobTitles(ctx: EditorContext): TemplateResult {
         : nothing}`;
     },
   };
-  return renderFrame(ctx, 'jobTitles', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.jobTitles.hidden, set: (draft, hidden) => { draft.jobTitles.hidden = hidden; } },
-  });
+  return renderFrame(ctx, 'jobTitles', renderList(ctx, spec));
 }

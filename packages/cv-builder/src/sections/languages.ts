@@ -1,17 +1,18 @@
-// Sprog: the language, "modersmål", and a CEFR level (A1–C2, each explained in plain words in its option) — one
-// overall, or one for each of Europass's five skills.
-import { html, nothing, type TemplateResult } from 'lit';
+// Sprog: the language, "modersmål", and a CEFR level (A1–C2, each explained in plain words in its option once the
+// sections' help has loaded) — one overall, or one for each of Europass's five skills.
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
 import { CEFR_LEVELS, LANGUAGE_SKILLS, newItem, type CefrLevel, type LanguageItem } from '../model/cv.js';
 import { checkbox, selectField } from './fields.js';
-import { renderFrame } from './frame.js';
+import { helpText, renderFrame } from './frame.js';
 import { itemFields } from './item-fields.js';
 import { renderList, type ListSpec } from './list.js';
 
 export function renderLanguages(ctx: EditorContext): TemplateResult {
   const levels = [
     { value: '' as const, label: ctx.t('section.common.choose') },
-    ...CEFR_LEVELS.map((level) => ({ value: level, label: ctx.t(`section.languages.levels.${level}`) })),
+    ...CEFR_LEVELS.map((level) => ({ value: level, label: helpText(ctx, `section.languages.levels.${level}`) ?? level })),
   ];
   const spec: ListSpec<LanguageItem> = {
     scope: 'languages',
@@ -67,7 +68,5 @@ export function renderLanguages(ctx: EditorContext): TemplateResult {
         ${item.native ? nothing : html`${item.perSkill ? perSkill() : overall()}${bind.text('fluency', { hint: true, wide: true })}`}`;
     },
   };
-  return renderFrame(ctx, 'languages', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.languages.hidden, set: (draft, hidden) => { draft.languages.hidden = hidden; } },
-  });
+  return renderFrame(ctx, 'languages', renderList(ctx, spec));
 }

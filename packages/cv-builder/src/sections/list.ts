@@ -2,12 +2,14 @@
 // medarbejder, Bilka", with "Flyt op", "Flyt ned", "Skjul i CV'et"/"Vis i CV'et" and "Slet"; "Tilføj …" adds one
 // and moves focus into it. Moves keep focus on the moved item's button and are announced; a drag handle moves
 // items with a pointer too (native drag and drop). Deleting asks nothing: the shell's undo (Ctrl+Z) brings it back.
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
+// What the buttons do is in `list-tools.ts`, which loads right after the first render.
+import { html, ifDefined, nothing, repeat, svg } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
 import type { Cv, ItemBase } from '../model/cv.js';
 import { describedBy } from './fields.js';
+import { helpText } from './frame.js';
+import { deferred, loadDeferred, withDeferred, type Deferred } from './load-deferred.js';
 
 export interface ListSpec<T extends ItemBase> {
   /**
@@ -39,96 +41,11 @@ export function findItem<T extends ItemBase>(spec: ListSpec<T>, draft: Cv, id: s
 export const itemLabel = (ctx: EditorContext, strings: string, position: number): string =>
   ctx.t(`${strings}.item`, { n: position + 1 });
 
-function move<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>, id: string, to: number, announcement: string, control?: string): void {
-  const items = spec.items(ctx.cv) ?? [];
-  const from = items.findIndex((item) => item.id === id);
-  if (from < 0 || to === from || to < 0 || to >= items.length) return;
-  // The moved item's DOM is moved too, which drops focus: put it back on the same button.
-  if (control !== undefined) ctx.focusAfterRender(controlId(spec.scope, id, control));
-  ctx.change((draft) => {
-    const list = spec.items(draft);
-    const index = list?.findIndex((item) => item.id === id) ?? -1;
-    if (list === undefined || index < 0) return;
-    list.splice(to, 0, ...list.splice(index, 1));
-  }, { announce: ctx.t(announcement, { position: to + 1, total: items.length }) });
-}
-
-function step<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>, id: string, delta: -1 | 1): void {
-  const items = spec.items(ctx.cv) ?? [];
-  const from = items.findIndex((item) => item.id === id);
-  const to = from + delta;
-  if (to < 0 || to >= items.length) {
-    ctx.announce(ctx.t(delta < 0 ? 'section.common.alreadyFirst' : 'section.common.alreadyLast'));
-    return;
-  }
-  move(ctx, spec, id, to, delta < 0 ? 'section.common.movedUp' : 'section.common.movedDown', delta < 0 ? 'up' : 'down');
-}
-
-function remove<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>, id: string): void {
-  const items = spec.items(ctx.cv) ?? [];
-  const index = items.findIndex((item) => item.id === id);
-  // Focus goes to the item that takes its place (or the one before); with none left, to "Tilføj".
-  const neighbour = index + 1 < items.length ? index + 1 : index - 1;
-  const next = items.slice(neighbour, neighbour + 1).find((item) => item.id !== id);
-  ctx.focusAfterRender(next === undefined ? fieldId(spec.scope) : fieldId(itemPath(spec.scope, next.id, spec.first)));
-  ctx.change((draft) => {
-    const list = spec.items(draft);
-    const at = list?.findIndex((item) => item.id === id) ?? -1;
-    if (list !== undefined && at >= 0) list.splice(at, 1);
-  }, { announce: ctx.t('section.common.deleted') });
-}
-
-function toggleHidden<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>, item: T): void {
-  const hidden = !item.hidden;
-  ctx.focusAfterRender(controlId(spec.scope, item.id, 'visibility'));
-  ctx.change((draft) => {
-    const target = findItem(spec, draft, item.id);
-    if (target !== undefined) target.hidden = hidden;
-  }, { announce: ctx.t(hidden ? 'section.common.hiddenAnnouncement' : 'section.common.shownAnnouncement') });
-}
-
-function add<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>): void {
-  const item = spec.create();
-  ctx.focusAfterRender(fieldId(itemPath(spec.scope, item.id, spec.first)));
-  ctx.change((draft) => { spec.items(draft)?.push(item); });
-}
-
-// Pointer reordering: the dragged item's id travels in the DataTransfer under a type naming the list, so a drop
-// on another list is refused while dragging over it (only the types can be read then, not the data).
-const dragType = (scope: string): string => `application/x-ju-cv-item.${scope.toLowerCase()}`;
-
-function dragHandlers<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>, item: T) {
-  const type = dragType(spec.scope);
-  const accepts = (event: DragEvent): boolean => event.dataTransfer?.types.includes(type) === true;
-  const mark = (event: DragEvent, on: boolean): void => {
-    const target = event.currentTarget as HTMLElement;
-    if (on) target.dataset['dropTarget'] = '';
-    else delete target.dataset['dropTarget'];
-  };
-  return {
-    start: (event: DragEvent): void => {
-      const fieldset = (event.target as HTMLElement).closest('fieldset');
-      if (event.dataTransfer === null) return;
-      event.dataTransfer.effectAllowed = 'move';
-      event.dataTransfer.setData(type, item.id);
-      if (fieldset !== null) event.dataTransfer.setDragImage(fieldset, 24, 24);
-    },
-    over: (event: DragEvent): void => {
-      if (!accepts(event)) return;
-      event.preventDefault();
-      if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'move';
-      mark(event, true);
-    },
-    leave: (event: DragEvent): void => { mark(event, false); },
-    drop: (event: DragEvent): void => {
-      mark(event, false);
-      if (!accepts(event)) return;
-      event.preventDefault();
-      const id = event.dataTransfer?.getData(type) ?? '';
-      const to = (spec.items(ctx.cv) ?? []).findIndex((candidate) => candidate.id === item.id);
-      move(ctx, spec, id, to, 'section.common.moved');
-    },
-  };
+/** The drag data must be set during `dragstart`: before the code is there, the drag carries nothing (and loads it). */
+function dragStart<T extends ItemBase>(spec: ListSpec<T>, item: T, event: DragEvent): void {
+  const code = deferred();
+  if (code === undefined) loadDeferred().catch(() => undefined);
+  else code.dragStart(spec, item, event);
 }
 
 const gripIcon = svg`<svg viewBox="0 0 12 20" width="12" height="20" aria-hidden="true" focusable="false">
@@ -137,21 +54,21 @@ const gripIcon = svg`<svg viewBox="0 0 12 20" width="12" height="20" aria-hidden
 function renderItem<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>, item: T, position: number, total: number): TemplateResult {
   const label = itemLabel(ctx, spec.strings, position);
   const own = spec.describe(item).trim();
-  const drag = dragHandlers(ctx, spec, item);
-  const button = (control: string, text: string, onClick: () => void, disabled = false): TemplateResult =>
+  const button = (control: string, text: string, action: (code: Deferred) => void, disabled = false): TemplateResult =>
     html`<button type="button" class="ju-button ju-button--secondary tool" part="item-button" id=${controlId(spec.scope, item.id, control)}
-      aria-disabled=${ifDefined(disabled ? 'true' : undefined)} @click=${onClick}>${text}<span class="ju-visually-hidden">: ${label}</span></button>`;
+      aria-disabled=${ifDefined(disabled ? 'true' : undefined)} @click=${() => { withDeferred(action); }}>${text}<span class="ju-visually-hidden">: ${label}</span></button>`;
   return html`<fieldset class=${item.hidden ? 'item is-hidden' : 'item'} part="item" data-item=${item.id}
-      @dragover=${drag.over} @dragleave=${drag.leave} @drop=${drag.drop}>
+      @dragover=${(event: DragEvent) => { deferred()?.dragOver(spec, event); }} @dragleave=${(event: DragEvent) => { deferred()?.dragLeave(event); }}
+      @drop=${(event: DragEvent) => { deferred()?.drop(ctx, spec, item, event); }}>
     <legend class="item-legend">${own === '' ? label : ctx.t('section.common.itemName', { label, own })}${item.hidden
       ? html` <span class="badge" part="hidden-badge">${ctx.t('section.common.hiddenBadge')}</span>` : nothing}</legend>
     <div class="tools" part="item-tools">
-      <span class="handle" aria-hidden="true" draggable="true" title=${ctx.t('section.common.drag')}
-        @dragstart=${drag.start}>${gripIcon}</span>
-      ${button('up', ctx.t('section.common.moveUp'), () => { step(ctx, spec, item.id, -1); }, position === 0)}
-      ${button('down', ctx.t('section.common.moveDown'), () => { step(ctx, spec, item.id, 1); }, position === total - 1)}
-      ${button('visibility', ctx.t(item.hidden ? 'section.common.show' : 'section.common.hide'), () => { toggleHidden(ctx, spec, item); })}
-      ${button('delete', ctx.t('section.common.delete'), () => { remove(ctx, spec, item.id); })}
+      <span class="handle" aria-hidden="true" draggable="true" title=${ifDefined(helpText(ctx, 'section.common.drag'))}
+        @dragstart=${(event: DragEvent) => { dragStart(spec, item, event); }}>${gripIcon}</span>
+      ${button('up', ctx.t('section.common.moveUp'), (code) => { code.step(ctx, spec, item.id, -1); }, position === 0)}
+      ${button('down', ctx.t('section.common.moveDown'), (code) => { code.step(ctx, spec, item.id, 1); }, position === total - 1)}
+      ${button('visibility', ctx.t(item.hidden ? 'section.common.show' : 'section.common.hide'), (code) => { code.toggleHidden(ctx, spec, item); })}
+      ${button('delete', ctx.t('section.common.delete'), (code) => { code.remove(ctx, spec, item.id); })}
     </div>
     <div class="grid">${spec.fields(item, position)}</div>
   </fieldset>`;
@@ -162,7 +79,7 @@ export function renderList<T extends ItemBase>(ctx: EditorContext, spec: ListSpe
   return html`<div class="list" part="list">
     ${repeat(items, (item) => item.id, (item, position) => renderItem(ctx, spec, item, position, items.length))}
     <button type="button" class="ju-button ju-button--secondary add" part="add-button" id=${fieldId(spec.scope)}
-      aria-describedby=${ifDefined(describedBy(ctx, spec.scope, false))} @click=${() => { add(ctx, spec); }}>
+      aria-describedby=${ifDefined(describedBy(ctx, spec.scope, false))} @click=${() => { withDeferred((code) => { code.add(ctx, spec); }); }}>
       <span aria-hidden="true">+</span> ${ctx.t(`${spec.strings}.add`)}</button>
   </div>`;
 }

@@ -1,8 +1,9 @@
 // Kort om mig: the short profile, with a character count (read with the field, not announced while typing).
-import { html, type TemplateResult } from 'lit';
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
 import { textArea } from './fields.js';
-import { renderFrame } from './frame.js';
+import { helpText, renderFrame } from './frame.js';
 
 // Counted as a reader sees them: "é" or a flag emoji is one character, whatever its code points.
 let segmenter: Intl.Segmenter | undefined;
@@ -19,10 +20,10 @@ export function renderProfile(ctx: EditorContext): TemplateResult {
   return renderFrame(ctx, 'profile', html`<div class="grid">${textArea(ctx, {
     path,
     label: ctx.t('section.profile.summary'),
-    hint: ctx.t('section.profile.summaryHint'),
+    hint: helpText(ctx, 'section.profile.summaryHint'),
     value: profile.summary,
     describedBy: countId,
     set: (draft, value) => { draft.profile.summary = value; },
     after: html`<p class="ju-hint count" id=${countId} part="count">${ctx.t('section.profile.count', { count, number: ctx.format.number(count) })}</p>`,
-  })}</div>`, { hidden: { value: profile.hidden, set: (draft, hidden) => { draft.profile.hidden = hidden; } } });
+  })}</div>`);
 }

@@ -1,12 +1,14 @@
-// Referencer: people an employer may call, with the citizen's reminder to ask them first.
-import { html, type TemplateResult } from 'lit';
+// Referencer: people an employer may call, with the citizen's reminder to ask them first. One of the sections fewest
+// citizens fill in, so its list comes with the code that loads right after the first render (`deferred.ts`), given
+// the list helpers by the first load (`ListKit`).
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
 import { newItem, type ReferenceItem } from '../model/cv.js';
-import { renderFrame } from './frame.js';
-import { itemFields } from './item-fields.js';
-import { renderList, type ListSpec } from './list.js';
+import type { ListKit } from './index.js';
+import type { ListSpec } from './list.js';
 
-export function renderReferences(ctx: EditorContext): TemplateResult {
+export function referencesList(ctx: EditorContext, kit: ListKit): TemplateResult {
   const spec: ListSpec<ReferenceItem> = {
     scope: 'references',
     strings: 'section.references',
@@ -15,7 +17,7 @@ export function renderReferences(ctx: EditorContext): TemplateResult {
     describe: (item) => item.name,
     first: 'name',
     fields: (item) => {
-      const bind = itemFields(ctx, spec, item);
+      const bind = kit.itemFields(ctx, spec, item);
       // Someone else's details: the browser must not offer the citizen's own name or phone number here.
       return html`
         ${bind.text('name', { autocomplete: 'off' })}
@@ -24,7 +26,5 @@ export function renderReferences(ctx: EditorContext): TemplateResult {
         ${bind.area('reference', { hint: true })}`;
     },
   };
-  return renderFrame(ctx, 'references', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.references.hidden, set: (draft, hidden) => { draft.references.hidden = hidden; } },
-  });
+  return kit.renderList(ctx, spec);
 }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../lit.js';
 
 /**
  * The section editors' styles; the shell adds them to its own. One column below ~34rem, so it works at 320 px;
@@ -10,14 +10,14 @@ export const sectionStyles = css`
     min-width: 0;
   }
 
-  .cv-section h2 {
+  .section-heading {
     margin: 0 0 var(--_ju-space-xs);
     font-size: var(--_ju-font-size-large);
     line-height: 1.25;
   }
 
-  .cv-section h2:focus { outline: none; }
-  .cv-section h2:focus-visible { outline: var(--_ju-focus-width) solid var(--_ju-focus-color); }
+  .section-heading:focus { outline: none; }
+  .section-heading:focus-visible { outline: var(--_ju-focus-width) solid var(--_ju-focus-color); }
 
   .cv-section .intro { margin: 0 0 var(--_ju-space-s); }
 

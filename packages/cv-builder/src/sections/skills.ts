@@ -1,5 +1,6 @@
 // Kompetencer: a skill, an optional level in the citizen's words, and keywords typed with commas between them.
-import { html, type TemplateResult } from 'lit';
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
 import { newItem, type SkillItem } from '../model/cv.js';
 import { renderFrame } from './frame.js';
@@ -22,7 +23,5 @@ export function renderSkills(ctx: EditorContext): TemplateResult {
         ${bind.list('keywords', 'comma', { hint: true, wide: true })}`;
     },
   };
-  return renderFrame(ctx, 'skills', renderList(ctx, spec), {
-    hidden: { value: ctx.cv.skills.hidden, set: (draft, hidden) => { draft.skills.hidden = hidden; } },
-  });
+  return renderFrame(ctx, 'skills', renderList(ctx, spec));
 }

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { Cv, SectionKey } from '../model/cv.js';
 import { checkCompleteness, type CompletenessItem } from '../model/index.js';
 import { sectionHeadingId } from '../sections/index.js';
@@ -23,9 +24,13 @@ export function renderCompleteness(view: CompletenessView): TemplateResult {
   const done = report.required.filter((item) => item.done);
   const todo = report.required.filter((item) => !item.done);
   const suggestions = report.suggestions.filter((item) => !item.done);
-  const entry = (item: CompletenessItem): TemplateResult => html`<li class=${item.done ? 'done' : 'todo'}>
-    <a class="ju-link" href="#${sectionHeadingId(item.section)}" @click=${(event: Event) => { event.preventDefault(); view.go(item.section); }}>${t(item.label)}</a>:
-    ${t(item.key)}</li>`;
+  // The texts folded away (what is done, the suggestions) are help texts that arrive after the first render.
+  const entry = (item: CompletenessItem): TemplateResult => {
+    const text = t(item.key);
+    return html`<li class=${item.done ? 'done' : 'todo'}>
+      <a class="ju-link" href="#${sectionHeadingId(item.section)}" @click=${(event: Event) => { event.preventDefault(); view.go(item.section); }}>${t(item.label)}</a>${text === item.key ? nothing : html`:
+      ${text}`}</li>`;
+  };
   return html`
     <section class="panel completeness" part="completeness" aria-labelledby="cv-completeness-heading">
       ${heading(view.headingLevel, 'cv-completeness-heading', t('shell.completeness.heading'))}

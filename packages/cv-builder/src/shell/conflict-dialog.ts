@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { Cv } from '../model/cv.js';
 import { countItems } from '../model/compare.js';
 import { changedSections } from './cv-summary.js';

@@ -1,5 +1,20 @@
-import { html, nothing, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ShellDialog } from './shell-host.js';
+import { html, nothing } from '../lit.js';
+import type { CSSResultOrNative, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ShellDialog, ShellHost } from './shell-host.js';
+import type { ToolbarAction } from './toolbar.js';
+
+export type DialogAction = Exclude<ToolbarAction, 'preview'> | 'reset' | 'conflict';
+
+/** The dialogs, each a chunk of its own that loads when first opened. */
+const DIALOGS: Record<DialogAction, (host: ShellHost) => Promise<ShellDialog>> = {
+  'save-version': (host) => import('./versions-dialog.js').then((module) => new module.SaveVersionDialog(host)),
+  versions: (host) => import('./versions-dialog.js').then((module) => new module.VersionsDialog(host)),
+  import: (host) => import('./import-dialog.js').then((module) => new module.ImportDialog(host)),
+  export: (host) => import('./export-dialog.js').then((module) => new module.ExportDialog(host)),
+  share: (host) => import('./share-dialog.js').then((module) => new module.ShareDialog(host)),
+  conflict: (host) => import('./conflict-dialog.js').then((module) => new module.ConflictDialog(host)),
+  reset: (host) => import('./reset-dialog.js').then((module) => new module.ResetDialog(host)),
+};
 
 type DialogHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -15,12 +30,12 @@ export interface DialogControllerOptions {
 /**
  * The shell's one dialog at a time: loads its code on first use, opens it with `showModal()` (focus goes into it,
  * the rest of the page is inert), closes it on Escape unless it is busy, and gives focus back to the button that
- * opened it.
+ * opened it. Loads itself with the first dialog the citizen opens.
  */
 export class DialogController implements ReactiveController {
   dialog: ShellDialog | undefined;
   /** What is loading (the opener shows `aria-busy`). */
-  busy: string | undefined;
+  busy: DialogAction | undefined;
 
   readonly #host: DialogHost;
   readonly #options: DialogControllerOptions;
@@ -54,13 +69,13 @@ export class DialogController implements ReactiveController {
   }
 
   /** Loads and opens a dialog; `opener` gets focus back when it closes. Ignored while another is open or loading. */
-  async open(name: string, load: () => Promise<ShellDialog>, opener: HTMLElement | undefined): Promise<void> {
+  async open(name: DialogAction, host: ShellHost, opener: HTMLElement | undefined): Promise<void> {
     if (this.busy !== undefined || this.dialog !== undefined) return;
     this.#opener = opener;
     this.busy = name;
     this.#host.requestUpdate();
     try {
-      const [dialog, { dialogStyles }] = await Promise.all([load(), import('./dialog.styles.js')]);
+      const [dialog, { dialogStyles }] = await Promise.all([DIALOGS[name](host), import('./dialog.styles.js')]);
       if (!this.#styled) this.#options.addStyles([dialogStyles]);
       this.#styled = true;
       this.dialog = dialog;

@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, ifDefined, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { heading } from './heading.js';
 import type { ShellHost } from './shell-host.js';
 

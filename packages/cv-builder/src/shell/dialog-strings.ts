@@ -1,8 +1,6 @@
-import { getI18n, type Translations } from '@jobunivers/core';
-import { CV_BUILDER_NAMESPACE } from '../locales/register.js';
+import { addDanishStrings } from '../locales/register.js';
 import dialogsDa from '../locales/dialogs.da.json';
 import previewDa from '../locales/preview.da.json';
-import { sectionStrings } from '../sections/strings.js';
 
 let added = false;
 
@@ -13,6 +11,5 @@ let added = false;
 export function addDialogStrings(): void {
   if (added) return;
   added = true;
-  const strings: Translations = { ...sectionStrings(previewDa), ...dialogsDa };
-  getI18n().addResourceBundle('da', CV_BUILDER_NAMESPACE, strings, true, false);
+  addDanishStrings(previewDa, dialogsDa);
 }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../lit.js';
 
 // The dialogs' styles, adopted by the shell when the first dialog loads.
 export const dialogStyles = css`

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { fieldId } from '../editor-context.js';
 import { heading } from './heading.js';
 import type { Translate } from './shell-host.js';
@@ -35,3 +36,16 @@ export function renderErrorSummary(view: ErrorSummaryView): TemplateResult {
       <button type="button" class="ju-button ju-button--quiet" part="button" @click=${() => { view.close(); }}>${t('shell.check.close')}</button>
     </div>`;
 }
+
+/** The error summary's styles; the shell adds them when the checks load. */
+export const errorSummaryStyles = css`
+  .check {
+    margin: 0;
+    padding: var(--_ju-space-m);
+    border-radius: var(--_ju-radius);
+  }
+
+  .check-list { margin: 0 0 var(--_ju-space-s); padding-inline-start: var(--_ju-space-l); }
+  .check-list li { margin-block-end: var(--_ju-space-xs); }
+  .check-list a { display: inline-block; min-height: 1.5em; }
+`;

@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, live, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { toJsonResume } from '../model/index.js';
 import type { CvPdfResult, CvPdfTemplate } from '../pdf/index.js';
 import { dialogFrame, dialogProblem } from './dialog-frame.js';

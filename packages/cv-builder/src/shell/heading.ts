@@ -1,5 +1,5 @@
-import { html, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, ifDefined } from '../lit.js';
+import type { TemplateResult } from 'lit';
 
 /** A real heading element at `level` (clamped to 2–6: the host page owns the `<h1>`). `focusable`: `tabindex="-1"`, so focus can be moved to it. */
 export function heading(level: number, id: string, content: unknown, className = '', focusable = true): TemplateResult {

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { Cv } from '../model/cv.js';
 import { parseCvFile } from '../model/index.js';
 import { countItems } from '../model/compare.js';
@@ -7,8 +8,10 @@ import { dialogFrame, dialogProblem, stamp } from './dialog-frame.js';
 import { pointerSegments, readablePath } from './readable-path.js';
 import type { ShellDialog, ShellHost } from './shell-host.js';
 import { addDialogStrings } from './dialog-strings.js';
+import { addCheckStrings } from './check-strings.js';
 
 addDialogStrings();
+addCheckStrings();
 
 /** Larger files are not CVs (ours are a few kB; a 5-page CV with everything is under 100 kB). */
 const MAX_FILE_BYTES = 2_000_000;
@@ -179,7 +182,7 @@ export class ImportDialog implements ShellDialog {
       let message = host.t('shell.import.done');
       if (!isBlankCv(host.cv)) {
         const name = this.#versionName();
-        await (await host.store()).saveVersion(name, host.cv);
+        await (await (await host.store()).versions()).save(name, host.cv);
         message = `${message} ${host.t('shell.versions.keptAs', { name })}`;
       }
       host.replaceCv(cv, message);

@@ -1,5 +1,5 @@
-import { css, html, type CSSResultOrNative, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { css, html, live } from '../lit.js';
+import type { CSSResultOrNative, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { isolateForPrint } from '../preview/print.js';
 import { previewStyles } from '../preview/preview.styles.js';
 import { renderPreview } from '../preview/render-preview.js';
@@ -44,10 +44,68 @@ export function renderPreviewPane(host: ShellHost, options: PreviewPaneOptions):
     </section>`;
 }
 
-/** While the page prints, hide the page around the widget (the preview prints alone). */
-export { isolateForPrint };
+/**
+ * Printing from the builder (the "Udskriv" button, or Ctrl+P once the preview's code is here; before that the
+ * editor prints as it is): while the page prints, `printing` is true, so the shell shows the preview alone, and the
+ * page around the widget is hidden. Lit renders in the microtasks that run before the browser prints.
+ */
+export class PrintMode implements ReactiveController {
+  printing = false;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #undo: (() => void) | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('beforeprint', this.#before);
+    window.addEventListener('afterprint', this.#after);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('beforeprint', this.#before);
+    window.removeEventListener('afterprint', this.#after);
+    this.#after();
+  }
+
+  /** Shows the preview alone, then opens the browser's print dialog. */
+  async print(): Promise<void> {
+    this.#before();
+    await this.#host.updateComplete;
+    window.print();
+  }
+
+  readonly #before = (): void => {
+    this.printing = true;
+    this.#undo ??= isolateForPrint(this.#host);
+    this.#host.requestUpdate();
+  };
+
+  readonly #after = (): void => {
+    this.printing = false;
+    this.#undo?.();
+    this.#undo = undefined;
+    this.#host.requestUpdate();
+  };
+}
 
 const paneStyles = css`
+  .preview { min-width: 0; grid-column: 1 / -1; }
+
+  @container (min-width: 72rem) {
+    .body.with-preview { grid-template-columns: var(--_ju-cv-nav) minmax(0, 1fr) minmax(0, var(--_ju-cv-pane)); }
+
+    .body.with-preview .preview {
+      grid-column: auto;
+      position: sticky;
+      top: var(--_ju-space-s);
+      max-height: calc(100vh - 2 * var(--_ju-space-s));
+      overflow: auto;
+    }
+  }
+
   .preview-tools {
     display: flex;
     flex-wrap: wrap;
@@ -74,6 +132,11 @@ const paneStyles = css`
     .preview-tools {
       display: none;
     }
+
+    /* Printing shows the CV alone. */
+    .printing .head, .printing .nav, .printing .editor { display: none !important; }
+    .printing .body { display: block; }
+    .printing .preview { position: static; max-height: none; overflow: visible; }
   }
 `;
 

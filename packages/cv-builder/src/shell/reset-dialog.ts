@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, live, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { dialogFrame, dialogProblem } from './dialog-frame.js';
 import type { ShellDialog, ShellHost } from './shell-host.js';
 import { addDialogStrings } from './dialog-strings.js';

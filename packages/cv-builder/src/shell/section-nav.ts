@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import { html } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { SECTION_KEYS, type SectionKey } from '../model/cv.js';
 import type { Translate } from './shell-host.js';
 

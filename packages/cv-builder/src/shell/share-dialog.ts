@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import { dialogFrame, dialogProblem } from './dialog-frame.js';
 import type { ShellDialog, ShellHost } from './shell-host.js';
 import { addDialogStrings } from './dialog-strings.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { Formatter } from '@jobunivers/core';
 import type { Translate } from './shell-host.js';
 
@@ -16,6 +17,8 @@ export type LocalSaveState =
 export type ServerSaveState =
   /** No server, or no citizen token: everything stays in this browser. */
   | { kind: 'off' }
+  /** There is a server and a token; sync's code (with its strings) is on its way. */
+  | { kind: 'starting' }
   | { kind: 'sending' }
   | { kind: 'saved'; at: number }
   | { kind: 'offline' }

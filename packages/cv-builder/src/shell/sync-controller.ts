@@ -1,9 +1,10 @@
-import type { ApiClient, Formatter } from '@jobunivers/core';
+import type { ApiClient } from '@jobunivers/core';
 import type { Cv } from '../model/cv.js';
 import type { CvDraftStore, SyncState } from '../storage/draft-store.js';
 import { cvHash } from '../sync/content-hash.js';
 import { CvSync, decideSync, etagRevision, type RemoteCv } from '../sync/cv-sync.js';
 import type { ServerSaveState } from './status-line.js';
+import type { ShellHost } from './shell-host.js';
 import type { SyncConflict, SyncHandle } from './sync-handle.js';
 import { addDialogStrings } from './dialog-strings.js';
 
@@ -14,18 +15,11 @@ const PUSH_DELAY_MS = 2000;
 /** After a server error, try again this much later (offline waits for `online` instead). */
 const RETRY_MS = 30_000;
 
+/** What the shell hears from sync, besides what it does through its `ShellHost`. */
 export interface SyncCallbacks {
-  /** The CV as the editor holds it now. */
-  cv(): Cv;
-  /** Take the server's copy into the editor (one undo step; already on the server, so not sent back). */
-  adopt(cv: Cv, announcement: string): void;
   state(state: ServerSaveState): void;
   shared(shared: boolean): void;
-  /** The server accepted the CV (its revision, if the ETag says). */
-  saved(version: number | undefined): void;
-  announce(text: string): void;
-  t(key: string, options?: Record<string, unknown>): string;
-  format(): Formatter;
+  /** The citizen's words for a failed request. */
   describe(error: unknown): string;
 }
 
@@ -53,7 +47,7 @@ export class SyncController implements SyncHandle {
   conflict: OpenConflict | undefined;
 
   readonly #api: CvSync;
-  readonly #storeOf: () => Promise<CvDraftStore> | undefined;
+  readonly #host: ShellHost;
   readonly #on: SyncCallbacks;
   #state: SyncState = { ...NEVER_SYNCED };
   #chain: Promise<void> = Promise.resolve();
@@ -65,10 +59,13 @@ export class SyncController implements SyncHandle {
   /** The CV object last accepted by the server: a local save of that same state needs no sending. */
   #pushed: Cv | undefined;
 
-  /** `store` gives the draft store in use (it is opened again when the element comes back to the page). */
-  constructor(client: ApiClient, store: () => Promise<CvDraftStore> | undefined, callbacks: SyncCallbacks) {
+  /**
+   * The CV, the draft store, strings and events come from the shell's `host` (the server's copy is taken in with
+   * `replaceCv`: one undo step, and as it is already on the server, not sent back).
+   */
+  constructor(client: ApiClient, host: ShellHost, callbacks: SyncCallbacks) {
     this.#api = new CvSync(client);
-    this.#storeOf = store;
+    this.#host = host;
     this.#on = callbacks;
   }
 
@@ -95,7 +92,7 @@ export class SyncController implements SyncHandle {
   savedLocally(): void {
     this.#localSavedAt = new Date().toISOString();
     if (!this.#connected || this.conflict !== undefined || this.#deleted) return;
-    if (this.#pushed !== undefined && this.#pushed === this.#on.cv()) {
+    if (this.#pushed !== undefined && this.#pushed === this.#host.cv) {
       this.#on.state({ kind: 'saved', at: Date.now() });
       return;
     }
@@ -155,10 +152,10 @@ export class SyncController implements SyncHandle {
     this.#localSavedAt ??= (await store.load())?.savedAt;
     if (this.#state.shared !== undefined) this.#setShared(this.#state.shared, false);
     const remote = await this.#api.pull();
-    const decision = decideSync(this.#on.cv(), this.#state, remote);
+    const decision = decideSync(this.#host.cv, this.#state, remote);
     switch (decision.action) {
       case 'nothing':
-        this.#pushed = this.#on.cv();
+        this.#pushed = this.#host.cv;
         await this.#saveState(decision.syncState);
         this.#on.state({ kind: 'saved', at: Date.now() });
         break;
@@ -166,7 +163,7 @@ export class SyncController implements SyncHandle {
         await this.#push(decision.etag);
         break;
       case 'take-remote':
-        this.#on.adopt(decision.remote.cv, this.#on.t('shell.sync.tookRemote'));
+        this.#host.replaceCv(decision.remote.cv, this.#host.t('shell.sync.tookRemote'));
         this.#pushed = decision.remote.cv;
         await this.#saveState(decision.syncState);
         this.#on.state({ kind: 'saved', at: Date.now() });
@@ -176,14 +173,14 @@ export class SyncController implements SyncHandle {
         break;
       case 'remote-deleted':
         this.#deleted = true;
-        this.#on.state({ kind: 'failed', reason: this.#on.t('shell.sync.remoteDeleted') });
+        this.#on.state({ kind: 'failed', reason: this.#host.t('shell.sync.remoteDeleted') });
         break;
     }
   }
 
   async #push(etag: string | null): Promise<void> {
     if (this.conflict !== undefined || this.#deleted) return;
-    const cv = this.#on.cv();
+    const cv = this.#host.cv;
     if (etag !== null && etag === this.#state.etag && cvHash(cv) === this.#state.syncedHash) {
       this.#on.state({ kind: 'saved', at: Date.now() });
       return;
@@ -194,28 +191,27 @@ export class SyncController implements SyncHandle {
       this.#pushed = cv;
       await this.#saveState({ ...this.#state, etag: result.etag, syncedHash: result.hash });
       this.#on.state({ kind: 'saved', at: Date.now() });
-      this.#on.saved(etagRevision(result.etag));
-      if (this.#on.cv() !== cv) this.#schedule(PUSH_DELAY_MS);
+      const version = etagRevision(result.etag);
+      this.#host.emit('ju-cv-saved', version === undefined ? { where: 'server' } : { where: 'server', version });
+      if (this.#host.cv !== cv) this.#schedule(PUSH_DELAY_MS);
     } else if (result.reason === 'conflict') {
       this.#openConflict(result.conflict);
     } else if (result.reason === 'offline') {
       this.#on.state({ kind: 'offline' });
     } else {
       this.#deleted = true;
-      this.#on.state({ kind: 'failed', reason: this.#on.t('shell.sync.remoteDeleted') });
+      this.#on.state({ kind: 'failed', reason: this.#host.t('shell.sync.remoteDeleted') });
     }
   }
 
-  async #store(): Promise<CvDraftStore> {
-    const store = this.#storeOf();
-    if (store === undefined) throw new Error('The CV store is not open.');
-    return store;
+  #store(): Promise<CvDraftStore> {
+    return this.#host.store();
   }
 
   #openConflict(remote: RemoteCv): void {
     clearTimeout(this.#timer);
     this.conflict = {
-      local: this.#on.cv(),
+      local: this.#host.cv,
       localSavedAt: this.#localSavedAt,
       remote: remote.cv,
       remoteSavedAt: lastModified(remote.cv),
@@ -236,7 +232,7 @@ export class SyncController implements SyncHandle {
   }
 
   #stamp(): string {
-    return this.#on.format().dateTime(Date.now(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return this.#host.format.dateTime(Date.now(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   }
 
   /** Runs `task` in turn and lets its failure reach the caller (a dialog shows it; the status line too). */
@@ -253,18 +249,18 @@ export class SyncController implements SyncHandle {
     return this.#run(async () => {
       const conflict = this.conflict;
       if (conflict === undefined) return;
-      const store = await this.#store();
+      const versions = await (await this.#store()).versions();
       const time = this.#stamp();
       if (keep === 'local') {
-        await store.saveVersion(this.#on.t('shell.conflict.versionRemote', { time }), conflict.remote);
+        await versions.save(this.#host.t('shell.conflict.versionRemote', { time }), conflict.remote);
         this.conflict = undefined;
         this.#deleted = false;
         await this.#push(conflict.etag);
-        this.#on.announce(this.#on.t('shell.conflict.keptLocal'));
+        this.#host.announce(this.#host.t('shell.conflict.keptLocal'));
       } else {
-        await store.saveVersion(this.#on.t('shell.conflict.versionLocal', { time }), this.#on.cv());
+        await versions.save(this.#host.t('shell.conflict.versionLocal', { time }), this.#host.cv);
         this.conflict = undefined;
-        this.#on.adopt(conflict.remote, this.#on.t('shell.conflict.tookRemote'));
+        this.#host.replaceCv(conflict.remote, this.#host.t('shell.conflict.tookRemote'));
         this.#pushed = conflict.remote;
         await this.#saveState({ ...this.#state, etag: conflict.etag, syncedHash: cvHash(conflict.remote) });
         this.#on.state({ kind: 'saved', at: Date.now() });

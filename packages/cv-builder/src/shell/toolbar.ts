@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, ifDefined, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
 import type { Translate } from './shell-host.js';
 
 /** The toolbar buttons that open something loaded on demand (their id, for focus and `aria-busy`). */

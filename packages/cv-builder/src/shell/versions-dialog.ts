@@ -1,12 +1,15 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { VersionInfo } from '../storage/draft-store.js';
+import { html, live, nothing } from '../lit.js';
+import type { TemplateResult } from 'lit';
+import type { VersionInfo, Versions } from '../storage/draft-store.js';
 import { dialogFrame, dialogProblem, stamp } from './dialog-frame.js';
 import { isBlankCv } from './cv-summary.js';
 import type { ShellDialog, ShellHost } from './shell-host.js';
 import { addDialogStrings } from './dialog-strings.js';
 
 addDialogStrings();
+
+/** The named versions in this browser's store. */
+const versionsOf = async (host: ShellHost): Promise<Versions> => (await host.store()).versions();
 
 const MAX_NAME = 100;
 
@@ -66,8 +69,7 @@ export class SaveVersionDialog implements ShellDialog {
     this.#problem = undefined;
     host.update();
     try {
-      const store = await host.store();
-      await store.saveVersion(name, host.cv);
+      await (await versionsOf(host)).save(name, host.cv);
       host.announce(host.t('shell.versions.saved', { name }));
       host.closeDialog();
     } catch {
@@ -100,7 +102,7 @@ export class VersionsDialog implements ShellDialog {
 
   async #load(): Promise<void> {
     try {
-      this.#versions = await (await this.#host.store()).listVersions();
+      this.#versions = await (await versionsOf(this.#host)).list();
     } catch {
       this.#versions = [];
       this.#problem = this.#host.t('shell.versions.listFailed');
@@ -185,9 +187,9 @@ export class VersionsDialog implements ShellDialog {
       host.focus(`rename-${version.id}`);
       return;
     }
-    await this.#work(async (store) => {
-      await store.renameVersion(version.id, name);
-      this.#versions = await store.listVersions();
+    await this.#work(async (versions) => {
+      await versions.rename(version.id, name);
+      this.#versions = await versions.list();
       this.#mode = undefined;
       host.announce(host.t('shell.versions.renamed', { name }));
       host.focus(`version-rename-${version.id}`);
@@ -197,9 +199,9 @@ export class VersionsDialog implements ShellDialog {
   async #delete(version: VersionInfo): Promise<void> {
     const host = this.#host;
     const index = this.#versions?.findIndex((item) => item.id === version.id) ?? -1;
-    await this.#work(async (store) => {
-      await store.deleteVersion(version.id);
-      this.#versions = await store.listVersions();
+    await this.#work(async (versions) => {
+      await versions.delete(version.id);
+      this.#versions = await versions.list();
       this.#mode = undefined;
       host.announce(host.t('shell.versions.deleted', { name: version.name }));
       // Focus goes to the version that took its place, else the one before, else the heading.
@@ -211,17 +213,17 @@ export class VersionsDialog implements ShellDialog {
   /** Opens a version: the current CV is saved as a version first, so nothing is lost; the switch can be undone. */
   async #open(version: VersionInfo): Promise<void> {
     const host = this.#host;
-    await this.#work(async (store) => {
-      const stored = await store.loadVersion(version.id);
+    await this.#work(async (versions) => {
+      const stored = await versions.load(version.id);
       if (stored === undefined) {
         this.#problem = host.t('shell.versions.openFailed');
-        this.#versions = await store.listVersions();
+        this.#versions = await versions.list();
         return;
       }
       let message = host.t('shell.versions.opened', { name: version.name });
       if (!isBlankCv(host.cv)) {
         const before = host.t('shell.versions.beforeOpen', { time: stamp(host) });
-        await store.saveVersion(before, host.cv);
+        await versions.save(before, host.cv);
         message = `${message} ${host.t('shell.versions.keptAs', { name: before })}`;
       }
       host.replaceCv(stored.cv, message);
@@ -229,13 +231,13 @@ export class VersionsDialog implements ShellDialog {
     });
   }
 
-  async #work(task: (store: Awaited<ReturnType<ShellHost['store']>>) => Promise<void>): Promise<void> {
+  async #work(task: (versions: Versions) => Promise<void>): Promise<void> {
     if (this.#working) return;
     this.#working = true;
     this.#problem = undefined;
     this.#host.update();
     try {
-      await task(await this.#host.store());
+      await task(await versionsOf(this.#host));
     } catch {
       this.#problem = this.#host.t('shell.versions.failed');
     } finally {

@@ -1,7 +1,9 @@
 import { deleteLocalStore, openLocalStore, type LocalStore } from '@jobunivers/core/store';
-import { newId, type Cv } from '../model/cv.js';
-import { countItems } from '../model/compare.js';
+import type { Cv } from '../model/cv.js';
 import { migrateStoredCv } from './migrate.js';
+import type { Versions } from './versions.js';
+
+export type { StoredVersion, VersionInfo, Versions } from './versions.js';
 
 /** Where this browser's copy stands against the server's. */
 export interface SyncState {
@@ -18,21 +20,6 @@ export interface StoredDraft {
   /** ISO time of the write. */
   savedAt: string;
   sync: SyncState;
-}
-
-/** A named version as `listVersions()` shows it. */
-export interface VersionInfo {
-  id: string;
-  /** As the citizen named it, e.g. "CV til lagerjob". */
-  name: string;
-  /** ISO time it was saved. */
-  savedAt: string;
-  /** `countItems()` of its CV. */
-  items: number;
-}
-
-export interface StoredVersion extends VersionInfo {
-  cv: Cv;
 }
 
 /** What `onSaved` reports after each autosave reached storage. Times in ms. */
@@ -70,7 +57,6 @@ export interface CvDraftStoreOptions {
 
 const DRAFT_KEY = 'draft';
 const SYNC_KEY = 'sync';
-const VERSION_PREFIX = 'version:';
 /** Drafts this build cannot read (written by a newer build, or damaged) are moved here instead of overwritten. */
 const UNREADABLE_PREFIX = 'unreadable:';
 const NEVER_SYNCED: SyncState = { etag: null, syncedHash: null };
@@ -78,10 +64,6 @@ const NEVER_SYNCED: SyncState = { etag: null, syncedHash: null };
 interface DraftRecord {
   cv: unknown;
   savedAt: string;
-}
-
-interface VersionRecord extends VersionInfo {
-  cv: unknown;
 }
 
 interface ChannelMessage {
@@ -129,7 +111,6 @@ export class CvDraftStore {
   #writing: Promise<void> | undefined;
   #wiping = false;
   #closed = false;
-  #lastStamp = 0;
 
   private constructor(store: LocalStore<unknown>, ownsStore: boolean, name: string, options: CvDraftStoreOptions) {
     this.#store = store;
@@ -281,46 +262,13 @@ export class CvDraftStore {
     this.#post('sync');
   }
 
-  /** Saves `cv` as a named version ("CV til lagerjob") at once. Rejects when the write fails. */
-  async saveVersion(name: string, cv: Cv): Promise<VersionInfo> {
-    const info: VersionInfo = { id: newId(), name: name.trim(), savedAt: this.#stamp(), items: countItems(cv) };
-    const record: VersionRecord = { ...info, cv };
-    await this.#store.put(VERSION_PREFIX + info.id, record);
-    this.#post('versions');
-    return info;
-  }
-
-  /** The named versions, newest first. */
-  async listVersions(): Promise<VersionInfo[]> {
-    const versions: VersionInfo[] = [];
-    for (const [key, value] of await this.#store.entries()) {
-      const version = key.startsWith(VERSION_PREFIX) ? toVersionInfo(value) : undefined;
-      if (version !== undefined) versions.push(version);
-    }
-    return versions.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
-  }
-
-  /** A named version with its CV, or undefined when it does not exist (or this build cannot read it). */
-  async loadVersion(id: string): Promise<StoredVersion | undefined> {
-    const value = await this.#store.get(VERSION_PREFIX + id);
-    const info = toVersionInfo(value);
-    const cv = isRecord(value) ? migrateStoredCv(value.cv) : undefined;
-    return info === undefined || cv === undefined ? undefined : { ...info, cv };
-  }
-
-  /** Renames a version; false when it does not exist. */
-  async renameVersion(id: string, name: string): Promise<boolean> {
-    const value = await this.#store.get(VERSION_PREFIX + id);
-    if (!isRecord(value) || toVersionInfo(value) === undefined) return false;
-    await this.#store.put(VERSION_PREFIX + id, { ...value, name: name.trim() });
-    this.#post('versions');
-    return true;
-  }
-
-  /** Deletes a version (deleting one that does not exist is not an error). */
-  async deleteVersion(id: string): Promise<void> {
-    await this.#store.delete(VERSION_PREFIX + id);
-    this.#post('versions');
+  /**
+   * The named versions ("CV til lagerjob"): separate records next to the draft, so versions saved in two tabs are
+   * both kept. Their code loads on first use (storage/versions.ts).
+   */
+  async versions(): Promise<Versions> {
+    const { Versions } = await import('./versions.js');
+    return new Versions(() => this.#store, (change) => { this.#post(change); }, migrateStoredCv);
   }
 
   /**
@@ -359,13 +307,6 @@ export class CvDraftStore {
     this.#pending = undefined;
   }
 
-  /** An ISO time later than every earlier one from this store, so versions saved in one millisecond keep their order. */
-  #stamp(): string {
-    const stamp = Math.max(Date.now(), this.#lastStamp + 1);
-    this.#lastStamp = stamp;
-    return new Date(stamp).toISOString();
-  }
-
   #post(change: ExternalChange): void {
     const message: ChannelMessage = { change };
     this.#channel?.postMessage(message);
@@ -385,11 +326,4 @@ export class CvDraftStore {
     }
     this.onExternalChange?.(data.change);
   }
-}
-
-function toVersionInfo(value: unknown): VersionInfo | undefined {
-  if (!isRecord(value)) return undefined;
-  const { id, name, savedAt, items } = value;
-  if (typeof id !== 'string' || typeof name !== 'string' || typeof savedAt !== 'string') return undefined;
-  return { id, name, savedAt, items: typeof items === 'number' ? items : 0 };
 }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../lit.js';
 
 // The caseworker's list and the frame around an opened CV; the CV itself is styled by previewStyles.
 export const cvViewerStyles = css`

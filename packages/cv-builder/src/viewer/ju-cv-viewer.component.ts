@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, repeat } from '../lit.js';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, JuElement, sharedStyles } from '@jobunivers/core';
 import { RefreshOnReturn } from '@jobunivers/core/refresh-on-return';
 import type { Cv } from '../model/cv.js';

@@ -34,12 +34,16 @@ export interface RenderOptions {
   headingLevel?: number;
 }
 
-/** Renders the builder and waits until the stored draft is loaded (the toolbar is there). */
+/**
+ * Renders the builder and waits until the stored draft is loaded (the toolbar is there) and the code that loads
+ * right after the first render has arrived (the lists of the last sections are there).
+ */
 export async function renderBuilder(options: RenderOptions = {}): Promise<JuCvBuilder> {
   const store = options.store ?? uniqueStore();
   const el = await fixture<JuCvBuilder>(html`<ju-cv-builder store-name=${store} lang=${options.lang ?? 'da'} api=${ifDefined(options.api)}
     heading-level=${String(options.headingLevel ?? 2)} .token=${options.token}></ju-cv-builder>`);
   await until(el, '#tb-undo', 6000);
+  await until(el, '[data-section="custom"] [part="list"]');
   await el.updateComplete;
   return el;
 }

@@ -1,17 +1,22 @@
 // A small stand-in for the shell: holds a CV, hands the section editors an EditorContext, renders one section or
 // all of them, and records every change, announcement and focus request so the tests can check them.
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { JuElement, registerNamespace, sharedStyles, type Formatter } from '@jobunivers/core';
+import { JuElement, getI18n, registerNamespace, sharedStyles, type Formatter } from '@jobunivers/core';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ChangeOptions, EditorContext } from '../../src/editor-context.js';
 import { SECTION_KEYS, emptyCv, newItem, type Cv, type SectionKey } from '../../src/model/cv.js';
-import { renderSection, sectionStrings, sectionStyles } from '../../src/sections/index.js';
+import { loadSectionTools, renderSection, sectionStrings, sectionStyles } from '../../src/sections/index.js';
 import ar from '../../src/locales/sections.ar.json';
 import da from '../../src/locales/sections.da.json';
+import helpDa from '../../src/locales/sections-help.da.json';
+import laterDa from '../../src/locales/sections-later.da.json';
 import en from '../../src/locales/sections.en.json';
 
-export const STRINGS = { da: sectionStrings(da), en: sectionStrings(en), ar: sectionStrings(ar) };
+/** The Danish parts as the shell ships them: inline, the help (loaded when idle) and the strings of the code loaded after the first render. */
+export const DANISH_PARTS = { inline: sectionStrings(da), help: sectionStrings(helpDa), later: sectionStrings(laterDa) };
+/** Every section string at once, so the tests see the sections as they are once everything has loaded. */
+export const STRINGS = { da: { ...DANISH_PARTS.inline, ...DANISH_PARTS.help, ...DANISH_PARTS.later }, en: sectionStrings(en), ar: sectionStrings(ar) };
 
 export class SectionHost extends JuElement {
   static override namespace = registerNamespace('cv-builder', STRINGS);
@@ -21,6 +26,8 @@ export class SectionHost extends JuElement {
   /** One section, or all of them in order. */
   @property({ attribute: false }) sections: readonly SectionKey[] = SECTION_KEYS;
   @property({ attribute: false }) problems: ReadonlyMap<string, string> = new Map();
+  /** The level of the sections' headings, as the shell gives it (one below its own). */
+  @property({ attribute: false }) headingLevel = 2;
 
   readonly changes: { options: ChangeOptions; before: Cv; after: Cv }[] = [];
   readonly announcements: string[] = [];
@@ -28,6 +35,13 @@ export class SectionHost extends JuElement {
   #focusAfterRender: string | undefined;
 
   readonly context: EditorContext = new HostContext(this);
+
+  /** Replaces the Danish strings of every host, e.g. to see the sections before the help texts have loaded. */
+  useStrings(danish: Record<string, string>): void {
+    getI18n().removeResourceBundle('da', SectionHost.namespace);
+    getI18n().addResourceBundle('da', SectionHost.namespace, danish);
+    this.requestUpdate();
+  }
 
   translateKey(key: string, options?: Record<string, unknown>): string {
     return this.t(key, options);
@@ -81,6 +95,7 @@ class HostContext implements EditorContext {
   get cv(): Cv { return this.#host.cv; }
   get format(): Formatter { return this.#host.formatter; }
   get lang(): string { return this.#host.resolvedLanguage; }
+  get sectionHeadingLevel(): number { return this.#host.headingLevel; }
   get problems(): ReadonlyMap<string, string> { return this.#host.problems; }
   t(key: string, options?: Record<string, unknown>): string { return this.#host.translateKey(key, options); }
   change(mutate: (draft: Cv) => void, options: ChangeOptions = {}): void { this.#host.applyChange(mutate, options); }
@@ -101,11 +116,15 @@ export interface HostOptions {
   sections?: readonly SectionKey[];
   problems?: ReadonlyMap<string, string>;
   lang?: 'da' | 'en' | 'ar';
+  headingLevel?: number;
 }
 
+/** Renders the sections once the code they load after the first render is there (as it is before anyone clicks). */
 export async function renderHost(options: HostOptions = {}): Promise<SectionHost> {
+  await loadSectionTools();
   const el = await fixture<SectionHost>(html`<cv-section-host lang=${options.lang ?? 'da'} .cv=${options.cv ?? emptyCv()}
-    .sections=${options.sections ?? SECTION_KEYS} .problems=${options.problems ?? new Map<string, string>()}></cv-section-host>`);
+    .sections=${options.sections ?? SECTION_KEYS} .problems=${options.problems ?? new Map<string, string>()}
+    .headingLevel=${options.headingLevel ?? 2}></cv-section-host>`);
   await el.updateComplete;
   return el;
 }
