@@ -126,6 +126,10 @@ describe('strict CSP page', () => {
   function inspect(page, language) {
     return page.evaluate(async (lang) => {
       const elements = [...document.querySelectorAll(`section[data-language="${lang}"] [data-test-tag]`)];
+      // Widgets most pages do not use are registered when their tag appears (defineWhenUsed): their chunk may still
+      // be loading. Wait for it (bounded: a tag that never registers is reported below as not upgraded).
+      const defined = (tag) => Promise.race([customElements.whenDefined(tag), new Promise((resolve) => { setTimeout(resolve, 15_000); })]);
+      await Promise.all([...new Set(elements.map((element) => element.localName))].map(defined));
       await Promise.all(elements.map((element) => element.updateComplete));
       return elements.map((element) => {
         const root = element.shadowRoot;
