@@ -167,7 +167,7 @@ export class JuCvBuilder extends JuElement {
     // `toggle` does not bubble: opening a "Gode råd" (or any <details>) is heard in the capture phase.
     this.renderRoot.addEventListener('toggle', this.#loadHelp, true);
     document.addEventListener('visibilitychange', this.#hidden);
-    window.addEventListener('pagehide', this.#flush);
+    window.addEventListener('pagehide', this.#rescue);
     this.#sync?.connect();
   }
 
@@ -178,7 +178,7 @@ export class JuCvBuilder extends JuElement {
     this.renderRoot.removeEventListener('focusout', this.#focusout);
     this.renderRoot.removeEventListener('toggle', this.#loadHelp, true);
     document.removeEventListener('visibilitychange', this.#hidden);
-    window.removeEventListener('pagehide', this.#flush);
+    window.removeEventListener('pagehide', this.#rescue);
     this.#sync?.disconnect();
   }
 
@@ -374,12 +374,12 @@ export class JuCvBuilder extends JuElement {
     }, () => undefined); // offline: the short labels stay, and the next "Gode råd" opened tries again
   };
 
-  readonly #flush = (): void => {
-    void this.#session.flush();
+  readonly #rescue = (): void => {
+    this.#session.rescue();
   };
 
   readonly #hidden = (): void => {
-    if (document.visibilityState === 'hidden') this.#flush();
+    if (document.visibilityState === 'hidden') this.#rescue();
   };
 
   #focusAfterRender(id: string): void {

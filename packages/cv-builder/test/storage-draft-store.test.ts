@@ -32,6 +32,8 @@ async function storedDraftName(name: string): Promise<string | undefined> {
 /** A store over real IndexedDB whose writes can be made to fail, slowed down and counted. */
 class UnreliableStore implements LocalStore<unknown> {
   failing = false;
+  /** Writes never finish: the page went away before the browser committed them. */
+  hanging = false;
   delayMs = 0;
   puts = 0;
   concurrent = 0;
@@ -51,6 +53,7 @@ class UnreliableStore implements LocalStore<unknown> {
     this.concurrent++;
     this.maxConcurrent = Math.max(this.maxConcurrent, this.concurrent);
     try {
+      if (this.hanging) await new Promise<never>(() => undefined);
       if (this.delayMs > 0) await sleep(this.delayMs);
       if (this.failing) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       await this.#inner.put(key, value);
@@ -209,6 +212,93 @@ describe('CvDraftStore', () => {
 
       expect((await store.load())?.cv.contact.name).to.equal('Kun i hukommelsen');
       expect(saves[0]?.persistent).to.equal(false);
+    });
+  });
+
+  describe('when the page goes away (rescue)', () => {
+    const rescued = (name: string): string | null => localStorage.getItem(`jobunivers-${name}:unsaved`);
+
+    it('keeps a change whose IndexedDB write never lands, and the next load takes it back into IndexedDB', async () => {
+      const name = uniqueName();
+      names.push(name);
+      const unreliable = new UnreliableStore(await openLocalStore<unknown>(name));
+      const before = await open({ name, store: unreliable, debounceMs: 10_000, maxWaitMs: 10_000 });
+      before.schedule(named('Gemt'));
+      await before.flush();
+      unreliable.hanging = true;
+      before.schedule(named('Skrevet lige før genindlæsning'));
+      before.rescue();
+      expect(rescued(name), 'a copy waits in localStorage').to.be.a('string');
+      before.close();
+
+      const after = await open({ name });
+      expect((await after.load())?.cv.contact.name).to.equal('Skrevet lige før genindlæsning');
+      expect(rescued(name), 'the copy is gone once it is in IndexedDB').to.equal(null);
+      expect(await storedDraftName(name)).to.equal('Skrevet lige før genindlæsning');
+      unreliable.close();
+    });
+
+    it('rescues the state being written when nothing newer is scheduled', async () => {
+      const name = uniqueName();
+      names.push(name);
+      const unreliable = new UnreliableStore(await openLocalStore<unknown>(name));
+      unreliable.hanging = true;
+      const before = await open({ name, store: unreliable, debounceMs: 0 });
+      before.schedule(named('Undervejs'));
+      await sleep(20);
+      before.rescue();
+      before.close();
+
+      expect((await (await open({ name })).load())?.cv.contact.name).to.equal('Undervejs');
+      unreliable.close();
+    });
+
+    it('lets a draft saved later (in another tab) win over an older rescued copy, and drops the copy', async () => {
+      const name = uniqueName();
+      names.push(name);
+      const unreliable = new UnreliableStore(await openLocalStore<unknown>(name));
+      unreliable.hanging = true;
+      const closedTab = await open({ name, store: unreliable, debounceMs: 10_000 });
+      closedTab.schedule(named('Ældre'));
+      closedTab.rescue();
+      closedTab.close();
+      await sleep(5);
+      const otherTab = await open({ name });
+      otherTab.schedule(named('Nyere'));
+      await otherTab.flush();
+
+      expect((await (await open({ name })).load())?.cv.contact.name).to.equal('Nyere');
+      expect(rescued(name)).to.equal(null);
+      unreliable.close();
+    });
+
+    it('removes the copy as soon as the write lands, and keeps nothing when nothing was unsaved', async () => {
+      const name = uniqueName();
+      const store = await open({ name, debounceMs: 10_000 });
+      store.rescue();
+      expect(rescued(name), 'nothing unsaved: nothing copied').to.equal(null);
+      store.schedule(named('Landet'));
+      store.rescue();
+      await store.flush();
+      expect(rescued(name)).to.equal(null);
+      expect(await storedDraftName(name)).to.equal('Landet');
+    });
+
+    it('wipe() deletes a rescued copy too', async () => {
+      const name = uniqueName();
+      names.push(name);
+      const unreliable = new UnreliableStore(await openLocalStore<unknown>(name));
+      const store = await open({ name, store: unreliable, debounceMs: 10_000 });
+      unreliable.hanging = true;
+      store.schedule(named('Skal væk'));
+      store.rescue();
+      unreliable.hanging = false;
+      store.close();
+      const again = await open({ name });
+      await again.wipe();
+      expect(rescued(name)).to.equal(null);
+      expect(await again.load()).to.equal(undefined);
+      unreliable.close();
     });
   });
 

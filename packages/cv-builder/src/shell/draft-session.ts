@@ -37,6 +37,8 @@ export class DraftSession implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #events: DraftSessionEvents;
   #store: Promise<CvDraftStore> | undefined;
+  /** `#store` once it has opened and loaded: what `rescue()` needs synchronously. */
+  #loadedStore: CvDraftStore | undefined;
   #name: string | undefined;
   #retry: ReturnType<typeof setTimeout> | undefined;
   /** The store was closed when the element left the page; it opens again (without reloading) when it comes back. */
@@ -86,6 +88,7 @@ export class DraftSession implements ReactiveController {
     this.#detached = false;
     this.loaded = false;
     this.loadFailed = false;
+    this.#loadedStore = undefined;
     this.local = { kind: 'loading' };
     const opening = this.#openStore(name, previous);
     this.#store = opening;
@@ -120,6 +123,7 @@ export class DraftSession implements ReactiveController {
       const draft = await store.load();
       if (this.#store !== opening) return;
       this.#set(draft?.cv ?? emptyCv());
+      this.#loadedStore = store;
       this.persistent = store.persistent;
       this.sharedWhenLoaded = draft?.sync.shared ?? false;
       this.local = { kind: 'idle' };
@@ -159,6 +163,12 @@ export class DraftSession implements ReactiveController {
     this.sharedWhenLoaded = false;
     this.local = { kind: 'idle' };
     this.#host.requestUpdate();
+  }
+
+  /** The page is going away or hidden: keep what is not written yet where the browser will not drop it, and write it. */
+  rescue(): void {
+    if (this.loaded && this.#store !== undefined && !this.#detached) this.#loadedStore?.rescue();
+    else void this.flush();
   }
 
   /** Writes what is scheduled now. */

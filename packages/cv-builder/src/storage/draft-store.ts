@@ -61,6 +61,15 @@ const SYNC_KEY = 'sync';
 const UNREADABLE_PREFIX = 'unreadable:';
 const NEVER_SYNCED: SyncState = { etag: null, syncedHash: null };
 
+/** localStorage, or undefined where the page may not use it (blocked storage throws on access). */
+function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 interface DraftRecord {
   cv: unknown;
   savedAt: string;
@@ -109,6 +118,10 @@ export class CvDraftStore {
   #pendingSince = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> | undefined;
+  /** The state being written now (it may never land if the page goes away before the write commits). */
+  #inFlight: Cv | undefined;
+  /** A copy was put in localStorage by `rescue()` and not yet superseded by a finished write. */
+  #rescued = false;
   #wiping = false;
   #closed = false;
 
@@ -154,7 +167,8 @@ export class CvDraftStore {
    * autosaving over a draft you could not see. A draft this build cannot read is kept aside, never overwritten.
    */
   async load(): Promise<StoredDraft | undefined> {
-    const [record, sync] = await Promise.all([this.#store.get(DRAFT_KEY), this.loadSyncState()]);
+    const [stored, sync] = await Promise.all([this.#store.get(DRAFT_KEY), this.loadSyncState()]);
+    const record = await this.#takeRescued(stored);
     if (record === undefined) return undefined;
     const cv = isRecord(record) ? migrateStoredCv(record.cv) : undefined;
     if (!isRecord(record) || cv === undefined) {
@@ -191,6 +205,70 @@ export class CvDraftStore {
     return this.#drain();
   }
 
+  /**
+   * Keeps the newest unsaved change in localStorage, synchronously, and starts writing it to IndexedDB. Call on
+   * `pagehide` and when the page is hidden: a browser may drop an IndexedDB write that starts while the page goes
+   * away (Chromium does on reload), but keeps a localStorage write. `load()` takes the copy back (when it is newer
+   * than the stored draft) and deletes it; a finished write deletes it too, so it lives only as long as needed.
+   */
+  rescue(): void {
+    const cv = this.#pending ?? this.#inFlight;
+    if (cv !== undefined && this.persistent && !this.#closed && !this.#wiping) {
+      const record: DraftRecord = { cv, savedAt: new Date().toISOString() };
+      try {
+        pageStorage()?.setItem(this.#rescueKey, JSON.stringify(record));
+        this.#rescued = true;
+      } catch {
+        // Storage full or blocked: the IndexedDB write below is the remaining chance.
+      }
+    }
+    void this.flush();
+  }
+
+  get #rescueKey(): string {
+    return `jobunivers-${this.#name}:unsaved`;
+  }
+
+  /**
+   * The draft to load: the rescued copy unless `stored` was saved later (in another tab), else `stored`. A copy
+   * from the same millisecond wins: it holds the change being written then, or a newer one.
+   */
+  async #takeRescued(stored: unknown): Promise<unknown> {
+    const storage = pageStorage();
+    let text: string | null;
+    try {
+      text = storage?.getItem(this.#rescueKey) ?? null;
+    } catch {
+      return stored;
+    }
+    if (text === null) return stored;
+    let rescued: unknown;
+    try {
+      rescued = JSON.parse(text);
+    } catch {
+      rescued = undefined;
+    }
+    const storedAt = isRecord(stored) && typeof stored.savedAt === 'string' ? stored.savedAt : '';
+    const newer = isRecord(rescued) && typeof rescued.savedAt === 'string' && rescued.savedAt >= storedAt && migrateStoredCv(rescued.cv) !== undefined;
+    if (newer) await this.#store.put(DRAFT_KEY, rescued); // rejects like a failed read: then the copy stays for the next try
+    this.#forgetRescued();
+    return newer ? rescued : stored;
+  }
+
+  /** After a write landed: the rescued copy is no longer needed unless a newer change is still waiting. */
+  #forgetRescuedWhenWritten(): void {
+    if (this.#rescued && this.#pending === undefined) this.#forgetRescued();
+  }
+
+  #forgetRescued(): void {
+    this.#rescued = false;
+    try {
+      pageStorage()?.removeItem(this.#rescueKey);
+    } catch {
+      // blocked storage: nothing was rescued there
+    }
+  }
+
   /** Writes pending states one at a time until none is due; returns when done. */
   #drain(): Promise<void> {
     if (this.#writing !== undefined) return this.#writing;
@@ -202,7 +280,11 @@ export class CvDraftStore {
           const cv = this.#pending;
           const since = this.#pendingSince;
           this.#pending = undefined;
-          if (!(await this.#writeDraft(cv, since))) {
+          this.#inFlight = cv;
+          const written = await this.#writeDraft(cv, since);
+          this.#inFlight = undefined;
+          if (written) this.#forgetRescuedWhenWritten();
+          if (!written) {
             // Keep the failed state unless a newer one (which holds it all) arrived; try again on the next change.
             this.#pending ??= cv;
             this.#pendingSince = Math.min(this.#pendingSince, since);
@@ -281,6 +363,7 @@ export class CvDraftStore {
     try {
       this.#dropScheduled();
       await this.#writing;
+      this.#forgetRescued();
       await this.#store.clear();
       if (this.#ownsStore) {
         this.#store.close();
