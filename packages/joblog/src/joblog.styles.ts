@@ -29,9 +29,7 @@ export const joblogStyles = css`
   }
 
   .meter-message { font-weight: var(--_ju-font-weight-bold); }
-  .meter-numbers { display: flex; flex-wrap: wrap; gap: var(--_ju-space-s) var(--_ju-space-l); margin: 0 0 var(--_ju-space-s); }
-  .meter-numbers dt { font-size: var(--_ju-font-size-small); color: var(--_ju-color-text-subtle); }
-  .meter-numbers dd { margin: 0; font-size: var(--_ju-font-size-large); font-weight: var(--_ju-font-weight-bold); }
+  .meter-details { display: grid; gap: var(--_ju-space-xs); margin: 0 0 var(--_ju-space-s); padding: 0; list-style: none; }
   .meter-bar { block-size: 0.5rem; border: 1px solid var(--_ju-color-border); border-radius: var(--_ju-radius); overflow: hidden; }
   .meter-fill { display: block; block-size: 100%; inline-size: 0; background: var(--_ju-joblog-meter); forced-color-adjust: none; }
   .p10 { inline-size: 10%; } .p20 { inline-size: 20%; } .p30 { inline-size: 30%; } .p40 { inline-size: 40%; } .p50 { inline-size: 50%; }

@@ -7,7 +7,6 @@ import { DEFAULT_REQUIREMENT, newEntry, type EntryType, type JoblogEntry, type O
 import { JoblogStore, type JoblogConflict } from './storage/entry-store.js';
 import { findReminders, withoutDismissed } from './model/reminders.js';
 import { readRequirement } from './model/requirement.js';
-import { changeStatus } from './model/status.js';
 import { today } from './model/weeks.js';
 import { DialogController } from './shell/dialog-controller.js';
 import { renderPlainList } from './shell/entry-list.js';
@@ -23,6 +22,8 @@ import type { JoblogViews, ViewContext } from './views/index.js';
 export type JoblogViewName = 'list' | 'board' | 'weeks';
 const VIEWS: readonly JoblogViewName[] = ['list', 'board', 'weeks'];
 const NO_REQUIREMENT: Requirement = { ...DEFAULT_REQUIREMENT, perWeek: 0 };
+
+const loadEntryDialog = (): Promise<typeof import('./shell/entry-dialog.js')> => import('./shell/entry-dialog.js');
 
 type DialogAction = 'entry' | 'export' | 'import' | 'share' | 'conflict' | 'jobnet' | 'insights';
 
@@ -51,6 +52,7 @@ type DialogAction = 'entry' | 'export' | 'import' | 'share' | 'conflict' | 'jobn
  * @csspart conflict-note - The note that entries were changed on another device, with "Se begge udgaver".
  * @csspart meter - The requirement meter.
  * @csspart meter-message - The meter's kind sentence ("2 mere denne uge, så er du godt med").
+ * @csspart meter-details - The meter's sentences with the numbers behind it ("1 ansøgning i denne uge", "Din aftale er 2 om ugen.").
  * @csspart meter-bar - The meter's bar (decorative; the numbers are in text).
  * @csspart meter-assumed - The note that STAR's rule of thumb is used because no requirement is known.
  * @csspart reminders - The list of reminders.
@@ -138,6 +140,7 @@ export class JuJoblog extends JuElement {
     return module;
   }));
   #views: JoblogViews | undefined;
+  #entryDialogPreloaded = false;
   #sync: SyncController | undefined;
   #syncKey = '';
   readonly #host: JoblogHost = this.#makeHost();
@@ -163,7 +166,12 @@ export class JuJoblog extends JuElement {
     super.willUpdate(changed);
     if (this.#storeKey !== this.storeName) this.#open();
     if (this.#views === undefined) void this.#viewsModule.load().catch(() => undefined);
-    if (this.loaded) this.#startSync();
+    if (this.loaded) {
+      this.#startSync();
+      // "Tilføj" is what the citizen comes for: its form is fetched as soon as the browser is idle.
+      if (!this.#entryDialogPreloaded) this.#dialogs.preload(loadEntryDialog);
+      this.#entryDialogPreloaded = true;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -278,9 +286,11 @@ export class JuJoblog extends JuElement {
   async #changeStatus(id: string, status: Status, outcome: Outcome | null, announce = true): Promise<void> {
     const entry = this.#entries.find((candidate) => candidate.id === id);
     if (entry === undefined) return;
-    const next = changeStatus(entry, status, outcome, this.#today());
-    if (next === entry) return;
     try {
+      // Only the views move entries, and they load the model's status rules with them: no cost up front.
+      const { changeStatus } = await import('./model/status.js');
+      const next = changeStatus(entry, status, outcome, this.#today());
+      if (next === entry) return;
       const store = await this.#requireStore();
       await store.put(next);
       this.#replaceEntries([next]);
@@ -362,7 +372,7 @@ export class JuJoblog extends JuElement {
   // ——— Dialogs ———
 
   #openEntry(entry: JoblogEntry, previous: JoblogEntry | undefined, opener: HTMLElement | undefined): void {
-    void this.#dialogs.open('entry', () => import('./shell/entry-dialog.js').then((module) => new module.EntryDialog(this.#host, entry, previous)), opener);
+    void this.#dialogs.open('entry', () => loadEntryDialog().then((module) => new module.EntryDialog(this.#host, entry, previous)), opener);
   }
 
   #openExisting(id: string, opener: HTMLElement | undefined): void {
@@ -532,8 +542,8 @@ export class JuJoblog extends JuElement {
       format: this.format,
       lang: this.language.code,
       open: (id, opener) => { this.#openExisting(id, opener); },
-      // The board says the move itself ("Flyttet til Samtale"), through `announce`.
-      changeStatus: (id, status, outcome) => { void this.#changeStatus(id, status, outcome, false); },
+      // Announced once saved ("Lagermedarbejder er flyttet til Samtale."): the board itself says nothing.
+      changeStatus: (id, status, outcome) => { void this.#changeStatus(id, status, outcome); },
       announce: (text) => { this.announcer.announce(text); },
     };
   }

@@ -114,13 +114,14 @@ describe('<ju-joblog> entries', () => {
     await storeEntries(store, [application({ date: today, title: 'Chauffør' })]);
     const el = await renderJoblog({ store, requirement: { perWeek: 2, scale: 1, averageOverWeeks: 1, exemptWeeks: [], activitiesCount: false } });
     await waitUntil(() => text($(el, '.meter')).includes('1 mere'), 'the meter did not count');
-    expect(text($(el, '#jl-meter-week'))).to.equal('1');
-    expect(text($(el, '#jl-meter-target'))).to.equal('2');
+    // The model's sentences (requirement.* in model.da.json), the same the caseworker's viewer shows.
     expect(text($(el, '.meter-message'))).to.equal('1 mere denne uge, så er du godt med.');
+    expect($$(el, '.meter-details li').map((item) => text(item))).to.deep.equal(['1 ansøgning i denne uge', 'Din aftale er 2 om ugen.']);
+    expect(text($(el, '.meter'))).to.not.include('tommelfingerreglen');
     el.requirement = { perWeek: 1, scale: 0.5, averageOverWeeks: 1, exemptWeeks: [], activitiesCount: false };
     await el.updateComplete;
-    expect(text($(el, '.meter-message'))).to.include('godt med');
-    expect(text($(el, '.meter'))).to.include('deltid (50 %)');
+    expect(text($(el, '.meter-message'))).to.equal('Du er godt med. Bliv ved sådan!');
+    expect($$(el, '.meter-details li').map((item) => text(item))).to.include('Kravet er tilpasset deltid (50 % af fuld tid).');
   });
 
   it('reminds to follow up after 10 days, and remembers a dismissed reminder', async () => {

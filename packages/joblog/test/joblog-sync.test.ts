@@ -34,7 +34,9 @@ describe('<ju-joblog> sync and sharing', () => {
     await waitUntil(() => text($(el, '#jl-save-state')) === 'Gemt på denne enhed og hos jobcentret.', 'status line', { timeout: 5000 });
     expect(text($(el, '[part="where"]'))).to.include('Din sagsbehandler kan kun se den, hvis du deler den');
     // The server has no requirement agreed (404): the meter says so, and assumes nothing.
-    await waitUntil(() => text(el.shadowRoot?.querySelector('.meter-message')) === 'Der er ikke aftalt et søgekrav med jobcentret.', 'meter', { timeout: 5000 });
+    await waitUntil(() => text(el.shadowRoot?.querySelector('.meter-message'))
+      === 'Der er ikke aftalt et krav til din jobsøgning. Du kan stadig bruge jobloggen til at holde styr på dine ansøgninger.', 'meter', { timeout: 5000 });
+    expect(el.shadowRoot?.querySelector('.meter-details, .meter-bar, [part="meter-assumed"]')).to.equal(null);
   });
 
   it('takes entries and the requirement from the server', async () => {
@@ -43,7 +45,8 @@ describe('<ju-joblog> sync and sharing', () => {
     server.requirement = { perWeek: 3, scale: 1, averageOverWeeks: 4, exemptWeeks: [], activitiesCount: false };
     const el = await renderJoblog({ api: API, token: TOKEN });
     await waitUntil(() => el.entries.some((entry) => entry.title === 'Kassemedarbejder'), 'the server entry never came', { timeout: 5000 });
-    await waitUntil(() => text(el.shadowRoot?.querySelector('#jl-meter-target')) === '3', 'the server requirement was not used', { timeout: 5000 });
+    await waitUntil(() => text(el.shadowRoot?.querySelector('.meter-details')).includes('Din aftale er 3 om ugen.'), 'the server requirement was not used', { timeout: 5000 });
+    expect(text(el.shadowRoot?.querySelector('.meter'))).to.not.include('tommelfingerreglen');
   });
 
   it('shows a conflict and keeps what the citizen chooses', async () => {

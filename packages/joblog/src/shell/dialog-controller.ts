@@ -74,6 +74,16 @@ export class DialogController implements ReactiveController {
     }
   }
 
+  /**
+   * Fetches a dialog's code, styles and strings while the browser is idle, so it opens at once when asked for.
+   * Nothing depends on it: a failed fetch (offline) is simply tried again when the dialog is opened.
+   */
+  preload(load: () => Promise<unknown>): void {
+    const fetch = (): void => { void Promise.all([load(), import('./dialog.styles.js'), import('./dialog-strings.js')]).catch(() => undefined); };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fetch, { timeout: 4000 });
+    else setTimeout(fetch, 2000);
+  }
+
   /** Closes the dialog; focus goes to `focusId`, else back to the opener, else the widget's heading. */
   close(focusId?: string): void {
     if (this.dialog === undefined) return;

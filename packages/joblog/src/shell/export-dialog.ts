@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { csvFileName, entriesToCsv } from '../model/csv-export.js';
 import { addDays } from '../model/weeks.js';
-import { entriesToCsv } from './csv-bridge.js';
 import { closeButton, dialogFrame, dialogProblem } from './dialog-frame.js';
 import { download } from './download.js';
 import type { JoblogHost, ShellDialog } from './shell-host.js';
@@ -32,7 +32,9 @@ export class ExportDialog implements ShellDialog {
     if (this.#busy) return;
     if (this.#format === 'csv') {
       const entries = [...host.entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      download(host.root, entriesToCsv(entries), 'text/csv;charset=utf-8', `joblog-${host.today()}.csv`);
+      // The model's file: Danish headers and `;` for Danish Excel (an Arabic page too: the file goes to a Danish job
+      // centre); English on an English page. It reads back whatever language wrote it.
+      download(host.root, entriesToCsv(entries, { language: host.lang.startsWith('en') ? 'en' : 'da' }), 'text/csv;charset=utf-8', csvFileName(host.today()));
       host.emit('ju-joblog-exported', { format: 'csv', entries: entries.length });
       host.announce(t('export.done', { count: entries.length }));
       host.closeDialog();
