@@ -189,7 +189,7 @@ export class BoardView {
         ? nothing
         : html`<button type="button" class="ju-button ju-button--secondary ju-joblog-card-move" part="card-move" aria-expanded=${menuOpen ? 'true' : 'false'} aria-controls=${menuId}
               @click=${() => { this.#menuFor = menuOpen ? null : entry.id; this.#closing = null; this.#changed(); }}>
-              ${ctx.t('views.board.move')}<span class="ju-visually-hidden">: ${title}</span></button>
+              <span aria-hidden="true">${ctx.t('views.board.move')}</span><span class="ju-visually-hidden">${ctx.t('views.board.move')}: ${title}</span></button>
             <ul class="ju-joblog-move-menu" id=${menuId} role="list" ?hidden=${!menuOpen}
               @keydown=${(event: KeyboardEvent) => { if (event.key === 'Escape') { this.#menuFor = null; this.#focusLater(entry.id, entry.status, 'move'); this.#changed(); } }}>
               ${menuOpen
