@@ -45,7 +45,9 @@ describe('demo site', { timeout: 60_000 }, () => {
     // The CV builder works without signing in: the CV stays in this browser, and it says so.
     await page.locator('ju-cv-builder').getByText('Dit CV gemmes kun i denne browser på denne enhed.').waitFor();
     assert.equal(await page.locator('ju-cv-builder a[href^="https://job.jobnet.dk"]').isVisible(), false);
-    assert.equal(await page.locator('ju-joblog').getByText('Du kan indtil videre føre din joblog på').isVisible(), true);
+    // So does the joblog: kept in this browser until the citizen signs in.
+    await page.locator('ju-joblog').getByText('Jobloggen gemmes kun i denne browser på denne enhed.').waitFor();
+    assert.equal(await page.locator('ju-joblog a[href^="https://job.jobnet.dk"]').isVisible(), false);
     assert.deepEqual(problems, []);
   });
 

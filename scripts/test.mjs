@@ -30,6 +30,7 @@ const gates = [
   { name: 'live chat journey (Playwright, two browser contexts)', command: 'node --test e2e/live-chat.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'video library journey (Playwright, real demo media)', command: 'node --test e2e/video-library.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'CV builder journey (Playwright: reload mid-typing, PDF, share)', command: 'node --test e2e/cv-builder.test.mjs', needs: ['build'], parse: parseNodeTest },
+  { name: 'joblog journey (Playwright: add, move, export, reload without the server, caseworker)', command: 'node --test e2e/joblog.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'chat delivery under cuts and restarts', command: 'node --test e2e/chat-delivery.test.mjs', needs: ['build'], parse: parseNodeTest },
   { name: 'strict-CSP page', command: 'npm run --silent test:csp', needs: ['build'], parse: parseNodeTest },
   { name: 'size budgets', command: 'npm run --silent budgets', needs: ['build'], results: `${RESULTS}/budgets.json` },

@@ -22,6 +22,9 @@ defineWhenUsed('ju-video-player', () => import('@jobunivers/video-player'));
 // The CV builder keeps the citizen's CV on the device and loads its PDF writer only on export.
 defineWhenUsed('ju-cv-builder', () => import('@jobunivers/cv-builder'));
 defineWhenUsed('ju-cv-viewer', () => import('@jobunivers/cv-builder/viewer'));
+// The joblog keeps the citizen's applications on the device; its PDF report and CSV import load on use.
+defineWhenUsed('ju-joblog', () => import('@jobunivers/joblog'));
+defineWhenUsed('ju-joblog-viewer', () => import('@jobunivers/joblog/viewer'));
 
 // ── Host API ────────────────────────────────────────────────────────────────────────────────────────────────
 // What a host page may call after `import { … } from '…/jobunivers.js'`: strings and languages at runtime,

@@ -112,6 +112,7 @@ setUpDemoLogin({
     document.getElementById('self-booking').reset();
     document.getElementById('live-chat').reset();
     document.getElementById('cv-builder').reset();
+    document.getElementById('joblog').reset();
     stopEvents();
     messages.replaceChildren(element('p', 'Log ind for at se dine beskeder.'));
   },
