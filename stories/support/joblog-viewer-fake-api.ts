@@ -1,7 +1,8 @@
 // An in-browser stand-in for the caseworker's joblog routes of the contract (packages/contract/src/schemas/joblog.ts,
 // packages/server/src/routes/joblog.ts): `GET /v1/joblogs` with the meter's numbers, the paged change feed
 // `GET /v1/joblogs/{citizenId}/entries?cursor&limit` (404 once consent is withdrawn), and
-// `GET|PUT|DELETE /v1/joblogs/{citizenId}/requirement` with ETags (412 `etag-mismatch` on a stale If-Match).
+// `GET|PUT|DELETE /v1/joblogs/{citizenId}/requirement` with ETags (412 `etag-mismatch` on a stale If-Match, or on
+// If-None-Match: * when one exists).
 // Records every request. Used by the viewer's stories and its tests (the same examples feed both).
 import type { JoblogChange, JoblogFeed, SharedJoblog, SharedJoblogList } from '@jobunivers/contract';
 import { DEFAULT_REQUIREMENT, newEntry, type JoblogEntry, type Requirement, type Status } from '../../packages/joblog/src/model/entry.js';
@@ -200,6 +201,7 @@ export class FakeJoblogViewerServer {
     if (method !== 'PUT') return problem(405, 'method-not-allowed');
     const ifMatch = headers.get('If-Match');
     if (ifMatch !== null && (citizen.requirement === null || ifMatch !== etag)) return problem(412, 'etag-mismatch');
+    if (headers.get('If-None-Match') === '*' && citizen.requirement !== null) return problem(412, 'etag-mismatch');
     citizen.requirement = body as Requirement;
     citizen.requirementVersion += 1;
     return json(200, citizen.requirement, `"${String(citizen.requirementVersion)}"`);

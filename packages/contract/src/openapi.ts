@@ -1104,8 +1104,8 @@ function joblogPaths(json: (schema: TSchema) => JsonObject): Record<string, Json
       put: {
         operationId: 'putJoblogRequirement', tags,
         summary: 'Agree a requirement with an assigned citizen (caseworker)',
-        description: 'Sets or replaces the requirement: applications per week, part-time scale, the window of the average, exempt weeks (`YYYY-Www` with a reason) and whether activities count. The citizen reads it at `GET /v1/me/joblog/requirement`. Not assigned: `404`.',
-        parameters: [citizenId, ref('parameters', 'IfMatchOptional')],
+        description: 'Sets or replaces the requirement: applications per week, part-time scale, the window of the average, exempt weeks (`YYYY-Www` with a reason) and whether activities count. The citizen reads it at `GET /v1/me/joblog/requirement`. Not assigned: `404`. Send `If-Match` with the ETag you read to replace it, or `If-None-Match: *` to agree the first one (when one exists already — a colleague was quicker — `412 etag-mismatch` and nothing changes); both at once: `400`. With neither, the write applies to whatever is current.',
+        parameters: [citizenId, ref('parameters', 'IfMatchOptional'), { name: 'If-None-Match', in: 'header', required: false, description: '`*`: save only when no requirement is agreed yet; otherwise `412 etag-mismatch`.', schema: { type: 'string', enum: ['*'] } }],
         requestBody: { required: true, content: json(JoblogRequirement) },
         responses: responsesWithProblems({
           200: { description: 'The stored requirement and its `ETag`.', headers: etagHeaders, content: json(JoblogRequirement) },

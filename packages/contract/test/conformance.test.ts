@@ -398,6 +398,7 @@ const BREAKS: [Break, string[]][] = [
   ['joblog-revoke-ignored', ['joblog.revoke']],
   ['joblog-counts-saved', ['joblog.counts']],
   ['joblog-requirement-unchecked', ['joblog.requirement']],
+  ['joblog-requirement-overwrites', ['joblog.requirement']],
   ['joblog-citizen-reads-shared', ['joblog.citizen-forbidden']],
   ['joblog-caseworker-has-joblog', ['joblog.caseworker-forbidden']],
   ['joblog-unassigned-visible', ['joblog.isolation']],

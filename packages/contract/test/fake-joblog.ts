@@ -352,6 +352,9 @@ export function fakeJoblog(deps: JoblogDeps): { handle(req: IncomingMessage, res
       if (!breaks.has('joblog-requirement-unchecked') && !Value.Check(JoblogRequirement, body.value)) {
         return invalid(res, [...Value.Errors(JoblogRequirement, body.value)].map((error) => ({ pointer: error.instancePath, code: error.keyword })));
       }
+      if (req.headers['if-none-match'] === '*' && joblog.requirement !== null && !breaks.has('joblog-requirement-overwrites')) {
+        return problem(res, 412, 'etag-mismatch');
+      }
       joblog.requirement = { value: body.value, version: (joblog.requirement?.version ?? 0) + 1 };
       return send(res, 200, joblog.requirement.value, { etag: etag(joblog.requirement.version) });
     }

@@ -90,6 +90,7 @@ export type Break =
   | 'joblog-revoke-ignored' // after DELETE /v1/me/joblog/share the caseworker still reads the joblog
   | 'joblog-counts-saved' // the caseworker's numbers count saved (not yet sent) applications
   | 'joblog-requirement-unchecked' // any requirement is stored
+  | 'joblog-requirement-overwrites' // PUT …/requirement with If-None-Match: * replaces an agreed requirement
   | 'joblog-citizen-reads-shared' // a citizen token is accepted on /v1/joblogs…
   | 'joblog-caseworker-has-joblog' // a caseworker token is accepted on /v1/me/joblog…
   | 'joblog-unassigned-visible'; // a caseworker sees the shared joblogs of citizens not assigned to them

@@ -378,7 +378,7 @@ describe('<ju-joblog-viewer> the requirement', () => {
     expect(server.citizen('c-amira')?.requirement?.perWeek).to.equal(3);
   });
 
-  it('agrees a first requirement without If-Match, and removes one only after a confirmation', async () => {
+  it('agrees a first requirement with If-None-Match: * (not If-Match), and removes one only after a confirmation', async () => {
     const el = await renderViewer();
     await openCitizen(el, 'c-soeren');
     expect(text($(el, '[part="meter"]'))).to.include('Der er ikke aftalt et søgekrav');
@@ -387,7 +387,9 @@ describe('<ju-joblog-viewer> the requirement', () => {
     await el.updateComplete;
     $(el, '#rq-save').click();
     await announced(el, 'Søgekravet er gemt.');
-    expect(server.requestsTo('/v1/joblogs/c-soeren/requirement', 'PUT')[0]?.headers.has('If-Match')).to.equal(false);
+    const firstPut = server.requestsTo('/v1/joblogs/c-soeren/requirement', 'PUT')[0];
+    expect(firstPut?.headers.has('If-Match')).to.equal(false);
+    expect(firstPut?.headers.get('If-None-Match')).to.equal('*');
     await until(el, '#rq-remove');
     $(el, '#rq-remove').click();
     await el.updateComplete;

@@ -620,6 +620,23 @@ forEachDatabase('the joblog', (target) => {
     assertProblem(await call(token, 'GET', '/v1/me/joblog/requirement'), 404, 'not-found');
   });
 
+  test('two caseworkers agreeing the first requirement at once with If-None-Match: * — the database lets exactly one win', async () => {
+    const { id, token } = await newCitizen();
+    const mette = await server.token('caseworker-1');
+    const url = `/v1/joblogs/${id}/requirement`;
+    const base: Requirement = { perWeek: 1, scale: 1, averageOverWeeks: 4, exemptWeeks: [], activitiesCount: false };
+    const attempts = await Promise.all([1, 2, 3, 4, 5, 6].map((perWeek) =>
+      call(mette, 'PUT', url, { payload: { ...base, perWeek }, headers: { 'if-none-match': '*' } })));
+    const won = attempts.filter((response) => response.statusCode === 200);
+    assert.equal(won.length, 1, attempts.map((response) => response.statusCode).join(','));
+    for (const lost of attempts.filter((response) => response.statusCode !== 200)) assertProblem(lost, 412, 'etag-mismatch');
+    assert.equal(won[0]?.headers.etag, '"1"');
+    const stored = (await call(token, 'GET', '/v1/me/joblog/requirement')).json<Requirement>();
+    assert.equal(stored.perWeek, won[0]?.json<Requirement>().perWeek, 'the winner is what the citizen reads');
+    assertProblem(await call(mette, 'PUT', url, { payload: base, headers: { 'if-none-match': '*', 'if-match': '"1"' } }), 400, 'invalid-request');
+    assertProblem(await call(mette, 'PUT', url, { payload: base, headers: { 'if-none-match': '"1"' } }), 400, 'invalid-request');
+  });
+
   test('roles: no token → 401; a caseworker on the citizen\'s joblog → 403; a citizen on the caseworker\'s routes → 403', async () => {
     const { token } = await newCitizen();
     const mette = await server.token('caseworker-1');

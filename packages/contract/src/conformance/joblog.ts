@@ -273,11 +273,11 @@ export async function readRequirement(ctx: RuleContext, caseworker: Actor, citiz
 }
 
 /** `PUT /v1/joblogs/{citizenId}/requirement` as the caseworker (remembering the old one first). */
-export async function putRequirement(ctx: RuleContext, caseworker: Actor, citizenId: string, requirement: unknown): Promise<Res> {
+export async function putRequirement(ctx: RuleContext, caseworker: Actor, citizenId: string, requirement: unknown, headers?: Record<string, string>): Promise<Res> {
   const state = stateOf(ctx.suite);
   if (!state.requirements.has(citizenId)) state.requirements.set(citizenId, { caseworker, requirement: await readRequirement(ctx, caseworker, citizenId) });
-  ctx.step(`PUT ${requirementPath(citizenId)} as ${caseworker.id}`);
-  return send(ctx, 'PUT', requirementPath(citizenId), { as: caseworker, json: requirement });
+  ctx.step(`PUT ${requirementPath(citizenId)} as ${caseworker.id}${headers === undefined ? '' : ` with ${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join(', ')}`}`);
+  return send(ctx, 'PUT', requirementPath(citizenId), { as: caseworker, json: requirement, ...(headers === undefined ? {} : { headers }) });
 }
 
 /** Puts back what the run changed: deletes its entries, and restores the sharing and the requirement. */

@@ -80,10 +80,11 @@ export class JoblogViewerApi {
 
   /**
    * Saves the requirement. With `etag` the server replaces only that version (412 `etag-mismatch` when a colleague
-   * changed it); without, there was none, and the server creates it.
+   * changed it); without, there was none, and the server creates it only if there still is none (`If-None-Match: *`:
+   * a colleague who agreed one meanwhile gets the same 412, never a silent overwrite).
    */
   async saveRequirement(citizenId: string, requirement: Requirement, etag: string | undefined): Promise<AgreedRequirement> {
-    const response = await this.#client.put<Requirement>(path(citizenId, 'requirement'), requirement, etag === undefined ? {} : { ifMatch: etag });
+    const response = await this.#client.put<Requirement>(path(citizenId, 'requirement'), requirement, etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag });
     return { requirement: response.data, etag: response.etag };
   }
 

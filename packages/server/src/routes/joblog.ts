@@ -284,8 +284,34 @@ export function joblogRoutes(app: App, context: AppContext): void {
     const document = requirementDocument(request.body);
     const now = nowIso();
     const ifMatch = request.headers['if-match']?.trim();
+    const ifNoneMatch = request.headers['if-none-match']?.trim();
+    const createOnly = ifNoneMatch !== undefined && ifNoneMatch !== '';
+    if (createOnly && ifMatch !== undefined && ifMatch !== '') {
+      throw new ProblemError('invalid-request', {
+        detail: 'Send If-Match to replace the requirement or If-None-Match: * to agree the first one, not both.',
+        errors: [{ pointer: '/headers/if-none-match', code: 'precondition', detail: 'Leave this out when you send If-Match.' }],
+      });
+    }
+    if (createOnly && ifNoneMatch !== '*') {
+      throw new ProblemError('invalid-request', {
+        detail: 'If-None-Match on this PUT can only be * (save only when no requirement is agreed yet).',
+        errors: [{ pointer: '/headers/if-none-match', code: 'precondition', detail: 'Send * or leave it out.' }],
+      });
+    }
     let version: number | undefined;
-    if (ifMatch === undefined || ifMatch === '') {
+    if (createOnly) {
+      // The database decides between two colleagues agreeing the first requirement at once: one row per citizen.
+      const row = await db
+        .insertInto('joblog_requirements')
+        .values({ citizen_id: citizenId, document, version: 1, updated_at: now, updated_by: user.id })
+        .onConflict((oc) => oc.column('citizen_id').doNothing())
+        .returning('version')
+        .executeTakeFirst();
+      if (row === undefined) {
+        throw new ProblemError('etag-mismatch', { detail: 'A requirement was agreed (perhaps by a colleague) since you looked. Nothing was saved: read it and send your change with its ETag in If-Match.' });
+      }
+      version = row.version;
+    } else if (ifMatch === undefined || ifMatch === '') {
       const row = await db
         .insertInto('joblog_requirements')
         .values({ citizen_id: citizenId, document, version: 1, updated_at: now, updated_by: user.id })

@@ -497,7 +497,7 @@ export const joblog: RuleGroup = {
     },
     {
       id: 'joblog.requirement',
-      title: 'the caseworker PUTs a requirement for an assigned citizen → 200 with it and an ETag; the citizen reads the same at GET /v1/me/joblog/requirement; perWeek 11, scale 0, averageOverWeeks 9, week 2026-W54 or reason "vacation" → 400 with the pointer; DELETE → the citizen gets 404',
+      title: 'the caseworker PUTs a requirement for an assigned citizen → 200 with it and an ETag; the citizen reads the same at GET /v1/me/joblog/requirement; perWeek 11, scale 0, averageOverWeeks 9, week 2026-W54 or reason "vacation" → 400 with the pointer; If-None-Match: * while one is agreed → 412 etag-mismatch and nothing changes; DELETE → the citizen gets 404, and If-None-Match: * then agrees a new one',
       needs: ['citizen', 'caseworker'],
       async run(ctx) {
         await requireJoblog(ctx);
@@ -519,6 +519,8 @@ export const joblog: RuleGroup = {
           ['/exemptWeeks/0/reason', { exemptWeeks: [{ week: '2026-W48', reason: 'vacation' }] }],
         ];
         for (const [pointer, patch] of cases) expectInvalidAt(await putRequirement(ctx, caseworker, citizen.id, { ...requirement, ...patch }), pointer);
+        // A colleague who agrees "the first" requirement after one exists must not overwrite it.
+        expectProblem(await putRequirement(ctx, caseworker, citizen.id, { ...requirement, perWeek: 3 }, { 'If-None-Match': '*' }), 412, 'etag-mismatch');
         const after = expectShape(await send(ctx, 'GET', MY_REQUIREMENT, { as: citizen }), 200, JoblogRequirement, 'JoblogRequirement');
         check(sameJson(after, requirement), `a refused PUT changed the requirement to ${JSON.stringify(after)}`);
         ctx.step(`DELETE ${requirementPath(citizen.id)} as the caseworker`);
@@ -526,6 +528,10 @@ export const joblog: RuleGroup = {
         check(removed.status === 204, `DELETE ${requirementPath(citizen.id)} → ${describe(removed)}, expected 204`);
         ctx.step(`GET ${MY_REQUIREMENT} as the citizen after the requirement ended`);
         expectProblem(await send(ctx, 'GET', MY_REQUIREMENT, { as: citizen }), 404, 'not-found');
+        const first = await putRequirement(ctx, caseworker, citizen.id, requirement, { 'If-None-Match': '*' });
+        expectShape(first, 200, JoblogRequirement, 'JoblogRequirement');
+        ctx.step(`DELETE ${requirementPath(citizen.id)} as the caseworker (the new one; the run puts back the original)`);
+        await send(ctx, 'DELETE', requirementPath(citizen.id), { as: caseworker });
       },
     },
     {
