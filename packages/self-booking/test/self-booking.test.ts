@@ -97,7 +97,11 @@ describe('<ju-self-booking>: choosing a time', () => {
   });
 
   it('says when the month is empty and offers to go to the month of the next free time', async () => {
-    const inTwoMonths = Date.now() + 62 * DAY;
+    // A weekday in the middle of the month after next: "62 days from now" could be a weekend at the end of a
+    // month, and the first free time then falls in the month after.
+    const now = new Date();
+    let inTwoMonths = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 10, 12);
+    while ([0, 6].includes(new Date(inTwoMonths).getUTCDay())) inTwoMonths += DAY;
     setUp({ firstFreeDate: localDate(inTwoMonths) });
     const el = await render();
     expect(text(el)).to.contain('Der er ingen ledige tider i');
