@@ -387,9 +387,11 @@ describe('<ju-joblog-viewer> the requirement', () => {
     await el.updateComplete;
     $(el, '#rq-save').click();
     await announced(el, 'Søgekravet er gemt.');
-    const firstPut = server.requestsTo('/v1/joblogs/c-soeren/requirement', 'PUT')[0];
-    expect(firstPut?.headers.has('If-Match')).to.equal(false);
-    expect(firstPut?.headers.get('If-None-Match')).to.equal('*');
+    const puts = server.requestsTo('/v1/joblogs/c-soeren/requirement', 'PUT');
+    expect(puts).to.have.length(1);
+    const [firstPut] = puts;
+    expect(firstPut.headers.has('If-Match')).to.equal(false);
+    expect(firstPut.headers.get('If-None-Match')).to.equal('*');
     await until(el, '#rq-remove');
     $(el, '#rq-remove').click();
     await el.updateComplete;
