@@ -112,8 +112,10 @@ for (const { dir, manifest } of workspacePackages()) {
   const mainEntry = groups.get(manifest.name) ?? [];
   for (const [name, files] of groups) {
     const source = files.map((file) => `export * from ${JSON.stringify(`./${file.replace(/^\.\//, '')}`)};`).join('\n');
-    // A subpath entry's row leaves out the package's other subpath entries it imports (they have rows of their own).
-    const otherEntries = new Set([...groups].filter(([other]) => other !== name && other !== manifest.name)
+    // The main entry pays for everything it loads up front, its own subpath entries (e.g. a shared model)
+    // included. An opt-in subpath entry's row leaves out the package's other subpath entries it imports (they
+    // have rows of their own and are paid by whoever imports them).
+    const otherEntries = name === manifest.name ? new Set() : new Set([...groups].filter(([other]) => other !== name && other !== manifest.name)
       .flatMap(([, sources]) => sources.filter((file) => !mainEntry.includes(file)).map((file) => resolve(dir, file))));
     try {
       const size = await measureSource(source, dir, (dependency) => dependencies.has(dependency), otherEntries);

@@ -1,7 +1,7 @@
 import { css } from './lit.js';
 
 // The shell's styles: layout (navigation | sections, switching on the widget's own width), toolbar, status and
-// panels. The sections bring their own; the preview (with the third column and printing), the error summary and
+// panels. The sections bring their own; the completeness panel, the preview (with the third column and printing), the error summary and
 // the dialogs bring theirs when they load. Logical properties only, so Arabic (RTL) mirrors; forced colours get
 // borders where colour alone told things apart.
 
@@ -90,19 +90,6 @@ export const cvBuilderStyles = css`
     border: 1px solid var(--_ju-color-border-subtle);
     border-radius: var(--_ju-radius);
     background: var(--_ju-color-surface-raised);
-  }
-
-  .todo-list { margin: 0 0 var(--_ju-space-s); padding-inline-start: var(--_ju-space-l); }
-  .todo-list li { margin-block-end: var(--_ju-space-xs); }
-  .todo-list a { display: inline-block; min-height: 1.5em; }
-  .todo-list .done { color: var(--_ju-color-text-subtle); }
-
-  .meter {
-    display: block;
-    width: 100%;
-    height: 0.75rem;
-    margin-block-end: var(--_ju-space-s);
-    accent-color: var(--_ju-color-success);
   }
 
   .danger-zone {

@@ -5,9 +5,9 @@ import { JuElement, sharedStyles } from '@jobunivers/core';
 import { cvBuilderStyles } from './cv-builder.styles.js';
 import { fieldId, type ChangeOptions, type EditorContext } from './editor-context.js';
 import { addDanishStrings, CV_BUILDER_NAMESPACE, loadHelp } from './locales/register.js';
-import { SECTION_KEYS, type Cv, type SectionKey } from './model/cv.js';
+import type { Cv, SectionKey } from './model/cv.js';
+import { SECTION_KEYS } from './model/cv-basics.js';
 import { loadSectionTools, renderSection, sectionHeadingId, sectionStyles } from './sections/index.js';
-import { renderCompleteness } from './shell/completeness-panel.js';
 import type { DialogAction, DialogController } from './shell/dialog-controller.js';
 import { DraftSession } from './shell/draft-session.js';
 import { focusField, focusHeading, focusNearest } from './shell/focus.js';
@@ -152,6 +152,12 @@ export class JuCvBuilder extends JuElement {
     this.#addStyles([module.errorSummaryStyles]);
     return module;
   }));
+  /** "Klar til Jobnet" comes right after the first render (offline: the next field left tries again). */
+  readonly #completeness = new LazyModule(this, () => import('./shell/completeness-panel.js').then((module) => {
+    addDanishStrings(...module.danishStrings);
+    this.#addStyles([module.styles]);
+    return module;
+  }));
   readonly #syncModule = new LazyModule(this, () => import('./shell/sync-controller.js'));
   readonly #elsewhere = new LazyModule(this, () => import('./shell/elsewhere-note.js'));
   #sync: SyncController | undefined;
@@ -192,9 +198,11 @@ export class JuCvBuilder extends JuElement {
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
     // What the sections need only once the citizen acts (what the list buttons do, the countries, the lists of the
-    // last sections) comes at once, in a chunk of its own (offline: a click tries again); the help texts (guidance,
-    // tips, hints, what a level means) when the browser is idle, or when a <details> is opened.
+    // last sections) comes at once, in a chunk of its own (offline: a click tries again), and so does the "Klar til
+    // Jobnet" panel; the help texts (guidance, tips, hints, what a level means) when the browser is idle, or when a
+    // <details> is opened.
     loadSectionTools((danish) => { addDanishStrings(danish); }).then(() => { this.requestUpdate(); }, () => undefined);
+    void this.#completeness.load().catch(() => undefined);
     if (typeof requestIdleCallback === 'function') requestIdleCallback(this.#loadHelp, { timeout: 2000 });
     else setTimeout(this.#loadHelp, 200);
   }
@@ -359,6 +367,7 @@ export class JuCvBuilder extends JuElement {
     if (!(target instanceof HTMLElement) || !target.id.startsWith('f-')) return;
     this.#session.history.seal();
     void this.#checks.load().catch(() => undefined);
+    void this.#completeness.load().catch(() => undefined);
     if (!this.#touched.has(target.id)) {
       this.#touched.add(target.id);
       // Focus moved by a render (undo, a dialog closing) lands here during `updated()`: render again after it.
@@ -598,7 +607,7 @@ export class JuCvBuilder extends JuElement {
               this.#focusAfterRender('tb-check');
             },
           }) : nothing}
-          ${renderCompleteness({ t, cv: session.cv, headingLevel: level + 1, go: (key) => { this.#go(key); } })}
+          ${this.#completeness.module?.renderCompleteness({ t, cv: session.cv, headingLevel: level + 1, go: (key) => { this.#go(key); } }) ?? nothing}
           ${SECTION_KEYS.map((key) => renderSection(key, editor))}
           <div class="danger-zone" part="danger-zone">
             <button type="button" id="tb-reset" class="ju-button ju-button--quiet" part="button" aria-haspopup="dialog"

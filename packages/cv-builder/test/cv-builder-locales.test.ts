@@ -2,17 +2,19 @@ import { expect } from '@open-wc/testing';
 import { itKeepsPartsApart } from '../../core/test/support/translation-checks.js';
 import ar from '../src/locales/ar.json';
 import checksDa from '../src/locales/checks.da.json';
+import completenessDa from '../src/locales/completeness.da.json';
 import da from '../src/locales/da.json';
 import dialogsDa from '../src/locales/dialogs.da.json';
 import en from '../src/locales/en.json';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const base = (keys: string[]): Set<string> => new Set(keys.map((key) => key.replace(PLURAL, '')));
-// Danish in parts: inline, with the dialogs (and the preview, sync and "changed in another window"), with the checks.
-const danish = { ...da, ...dialogsDa, ...checksDa } as Record<string, string>;
+// Danish in parts: inline, with the dialogs (and the preview, sync and "changed in another window"), with the checks,
+// with the completeness panel.
+const danish = { ...da, ...dialogsDa, ...checksDa, ...completenessDa } as Record<string, string>;
 
 describe('the shell\'s strings', () => {
-  itKeepsPartsApart([da, dialogsDa, checksDa]);
+  itKeepsPartsApart([da, dialogsDa, checksDa, completenessDa]);
 
   it('English and Arabic have every Danish string, and nothing else', () => {
     const keys = base(Object.keys(danish));

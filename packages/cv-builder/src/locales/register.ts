@@ -1,7 +1,6 @@
 import { getI18n, registerNamespace, type Translations } from '@jobunivers/core';
 import { sectionStrings } from '../sections/strings.js';
 import shellDa from './da.json';
-import modelDa from './model-completeness.da.json';
 import sectionsDa from './sections.da.json';
 
 /** One namespace from the package's locale files (some nested for reading, as `sectionStrings` explains). */
@@ -9,11 +8,12 @@ const merge = (...files: object[]): Translations => Object.assign({}, ...files.m
 
 // Danish ships inline (the default must render at once), except what is needed only later, which loads with the
 // parts that need it: the dialogs', the preview's and sync's strings (shell/dialog-strings.ts), the problems,
-// import messages and "Tjek mit CV" (shell/check-strings.ts), the help texts (`loadHelp`), and what only the
+// import messages and "Tjek mit CV" (shell/check-strings.ts), the completeness panel's
+// (shell/completeness-panel.ts), the help texts (`loadHelp`), and what only the
 // section code loaded after the first render uses (sections/deferred.ts, added by the shell).
 // English and Arabic load whole, every file of the package in one chunk, when an element needs them.
 export const CV_BUILDER_NAMESPACE = registerNamespace('cv-builder', {
-  da: merge(sectionsDa, modelDa, shellDa),
+  da: merge(sectionsDa, shellDa),
   en: () => import('./all.en.js').then((module) => merge(...module.files)),
   ar: () => import('./all.ar.js').then((module) => merge(...module.files)),
 });

@@ -5,6 +5,13 @@
  * Text is stored exactly as typed; it is only ever rendered as text.
  */
 
+import type { CEFR_LEVELS, CERTIFICATE_KINDS, DRIVING_CATEGORIES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, LANGUAGE_SKILLS, WORKING_HOURS, LIST_SECTION_KEYS, SECTION_KEYS } from './cv-basics.js';
+
+// The model's values are in two files of their own, which this one re-exports: what the editor needs at once (the
+// lists of choices, the section keys, an empty CV: `cv-basics.ts`) and what only adding or importing items needs
+// (`new-item.ts`), so the widget's first load does not carry the latter.
+export * from './cv-basics.js';
+
 /** A month, `YYYY-MM` (e.g. `2024-03`), or `''` when not given. (A plain string: typed text may be half-done.) */
 export type YearMonth = string;
 
@@ -64,10 +71,8 @@ export interface JobTitleItem extends ItemBase {
   escoUri: string;
 }
 
-export const WORKING_HOURS = ['full-time', 'part-time'] as const;
 export type WorkingHours = (typeof WORKING_HOURS)[number];
 
-export const EMPLOYMENT_TYPES = ['permanent', 'temporary', 'substitute', 'flexjob', 'seasonal', 'freelance'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
 /** "Ansættelsesforhold" — Jobnet's employment conditions. */
@@ -92,17 +97,6 @@ export interface WorkItem extends ItemBase, Period {
   highlights: string[];
 }
 
-/** Danish education levels, mapped to JSON Resume's free-text `studyType` on export. */
-export const EDUCATION_LEVELS = [
-  'primary', // folkeskole
-  'upper-secondary', // gymnasial uddannelse (stx, hf, hhx, htx)
-  'vocational', // erhvervsuddannelse (EUD)
-  'short-cycle', // erhvervsakademi (KVU)
-  'bachelor', // professionsbachelor / bachelor (MVU)
-  'master', // kandidat (LVU)
-  'phd',
-  'other',
-] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 export interface EducationItem extends ItemBase, Period {
@@ -117,8 +111,6 @@ export interface EducationItem extends ItemBase, Period {
   courses: string[];
 }
 
-/** Courses, certificates and the Danish "beviser" (truck, hygiejne, førstehjælp …). */
-export const CERTIFICATE_KINDS = ['course', 'certificate', 'licence'] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
 export interface CertificateItem extends ItemBase {
@@ -139,11 +131,8 @@ export interface SkillItem extends ItemBase {
   keywords: string[];
 }
 
-export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type CefrLevel = (typeof CEFR_LEVELS)[number];
 
-/** Europass's five language skills. */
-export const LANGUAGE_SKILLS = ['listening', 'reading', 'spokenInteraction', 'spokenProduction', 'writing'] as const;
 export type LanguageSkill = (typeof LANGUAGE_SKILLS)[number];
 
 export interface LanguageItem extends ItemBase {
@@ -160,8 +149,6 @@ export interface LanguageItem extends ItemBase {
   fluency: string;
 }
 
-/** EU driving-licence categories (directive 2006/126/EC) in the order the licence prints them. */
-export const DRIVING_CATEGORIES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1', 'C1E', 'C', 'CE', 'D1', 'D1E', 'D', 'DE'] as const;
 export type DrivingCategory = (typeof DRIVING_CATEGORIES)[number];
 
 export interface DrivingLicences {
@@ -223,81 +210,9 @@ export interface Cv {
   extra: Record<string, unknown>;
 }
 
-/** The sections in the order the editor and the outputs show them. */
-export const SECTION_KEYS = [
-  'contact',
-  'profile',
-  'jobTitles',
-  'conditions',
-  'work',
-  'education',
-  'certificates',
-  'skills',
-  'languages',
-  'drivingLicences',
-  'volunteer',
-  'references',
-  'custom',
-] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
-/** The list sections (items with id/hidden that can be added, reordered, hidden and removed). */
-export const LIST_SECTION_KEYS = ['jobTitles', 'work', 'education', 'certificates', 'skills', 'languages', 'volunteer', 'references'] as const;
 export type ListSectionKey = (typeof LIST_SECTION_KEYS)[number];
 export type ItemOf<K extends ListSectionKey> = Cv[K]['items'][number];
 
-/** A fresh id for an item; random enough that two devices never collide. */
-export function newId(): string {
-  return crypto.randomUUID();
-}
-
-const emptyList = <T extends ItemBase>(): ListSection<T> => ({ hidden: false, items: [] });
-
-export function emptyCv(): Cv {
-  return {
-    schemaVersion: 1,
-    contact: { name: '', headline: '', email: '', phone: '', address: '', postalCode: '', city: '', countryCode: 'DK', url: '', profiles: [] },
-    profile: { hidden: false, summary: '' },
-    jobTitles: emptyList(),
-    conditions: { hidden: false, hours: [], types: [], availableFrom: '', area: '' },
-    work: emptyList(),
-    education: emptyList(),
-    certificates: emptyList(),
-    skills: emptyList(),
-    languages: emptyList(),
-    drivingLicences: { hidden: false, categories: [], note: '' },
-    volunteer: emptyList(),
-    references: emptyList(),
-    custom: [],
-    extra: {},
-  };
-}
-
-const emptyPeriod = (): Period => ({ start: '', end: '' });
-
-/** A blank item for each list section, as "Tilføj" creates it. */
-export const newItem = {
-  jobTitles: (): JobTitleItem => ({ id: newId(), hidden: false, title: '', escoUri: '' }),
-  work: (): WorkItem => ({ id: newId(), hidden: false, ...emptyPeriod(), position: '', employer: '', location: '', url: '', summary: '', highlights: [] }),
-  education: (): EducationItem => ({ id: newId(), hidden: false, ...emptyPeriod(), institution: '', area: '', studyType: '', level: '', url: '', score: '', courses: [] }),
-  certificates: (): CertificateItem => ({ id: newId(), hidden: false, name: '', kind: 'certificate', issuer: '', date: '', expires: '', url: '' }),
-  skills: (): SkillItem => ({ id: newId(), hidden: false, name: '', level: '', keywords: [] }),
-  languages: (): LanguageItem => ({
-    id: newId(),
-    hidden: false,
-    language: '',
-    native: false,
-    level: '',
-    perSkill: false,
-    skills: { listening: '', reading: '', spokenInteraction: '', spokenProduction: '', writing: '' },
-    fluency: '',
-  }),
-  volunteer: (): VolunteerItem => ({ id: newId(), hidden: false, ...emptyPeriod(), organization: '', position: '', url: '', summary: '', highlights: [] }),
-  references: (): ReferenceItem => ({ id: newId(), hidden: false, name: '', relation: '', contact: '', reference: '' }),
-  profiles: (): ProfileItem => ({ id: newId(), hidden: false, network: '', username: '', url: '' }),
-  customSection: (): CustomSection => ({ id: newId(), hidden: false, title: '', items: [] }),
-  customItem: (): CustomItem => ({ id: newId(), hidden: false, ...emptyPeriod(), title: '', subtitle: '', summary: '' }),
-} satisfies Record<ListSectionKey | 'profiles' | 'customSection' | 'customItem', () => ItemBase>;
-
-const YEAR_MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
-export const isYearMonth = (value: string): value is YearMonth => YEAR_MONTH.test(value);
+export { newId, newItem } from './new-item.js';

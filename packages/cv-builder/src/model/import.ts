@@ -21,9 +21,7 @@ import {
   LANGUAGE_SKILLS,
   WORKING_HOURS,
   emptyCv,
-  newId,
   isYearMonth,
-  newItem,
   type CertificateItem,
   type Conditions,
   type CustomItem,
@@ -41,6 +39,7 @@ import {
   type VolunteerItem,
   type WorkItem,
 } from './cv.js';
+import { newId, newItem } from './new-item.js';
 import { isEmail, isFullDate, isWebAddress, isYearOnly } from './formats.js';
 import {
   EDITED_BASICS_FIELDS,

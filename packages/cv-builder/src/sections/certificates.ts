@@ -3,7 +3,8 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { CERTIFICATE_KINDS, newItem, type CertificateItem } from '../model/cv.js';
+import type { CertificateItem } from '../model/cv.js';
+import { CERTIFICATE_KINDS } from '../model/cv-basics.js';
 import { monthYearField } from './date-fields.js';
 import { renderFrame } from './frame.js';
 import { itemFields } from './item-fields.js';
@@ -15,7 +16,7 @@ export function renderCertificates(ctx: EditorContext): TemplateResult {
     scope: 'certificates',
     strings: 'section.certificates',
     items: (cv) => cv.certificates.items,
-    create: newItem.certificates,
+    create: 'certificates',
     describe: (item) => item.name,
     first: 'name',
     fields: (item) => {

@@ -2,7 +2,8 @@
 import { html, ifDefined, nothing } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
-import { EMPLOYMENT_TYPES, WORKING_HOURS, type Conditions, type Cv } from '../model/cv.js';
+import type { Conditions, Cv } from '../model/cv.js';
+import { EMPLOYMENT_TYPES, WORKING_HOURS } from '../model/cv-basics.js';
 import { monthYearField } from './date-fields.js';
 import { checkbox, renderProblem, textField } from './fields.js';
 import { helpText, renderFrame } from './frame.js';

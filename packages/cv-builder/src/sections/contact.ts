@@ -3,7 +3,7 @@
 import { html, nothing } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import { fieldPath, type EditorContext } from '../editor-context.js';
-import { newItem, type Contact, type Cv, type ProfileItem } from '../model/cv.js';
+import type { Contact, Cv, ProfileItem } from '../model/cv.js';
 import { selectField, textField, type FieldOptions } from './fields.js';
 import { helpText, renderFrame } from './frame.js';
 import { itemFields } from './item-fields.js';
@@ -17,7 +17,7 @@ function profilesSpec(ctx: EditorContext): ListSpec<ProfileItem> {
     scope: 'contact.profiles',
     strings: 'section.contact.profiles',
     items: (cv) => cv.contact.profiles,
-    create: newItem.profiles,
+    create: 'profiles',
     describe: (item) => item.network,
     first: 'network',
     fields: (item) => {

@@ -5,7 +5,7 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import { fieldPath, type EditorContext } from '../editor-context.js';
-import { newItem, type CustomItem, type CustomSection } from '../model/cv.js';
+import type { CustomItem, CustomSection } from '../model/cv.js';
 import type { ListKit } from './index.js';
 import type { ListSpec } from './list.js';
 
@@ -14,7 +14,7 @@ function itemsSpec(ctx: EditorContext, kit: ListKit, section: CustomSection): Li
     scope: fieldPath('custom', section.id),
     strings: 'section.custom.items',
     items: (cv) => cv.custom.find((candidate) => candidate.id === section.id)?.items,
-    create: newItem.customItem,
+    create: 'customItem',
     describe: (item) => item.title,
     first: 'title',
     fields: (item) => {
@@ -34,7 +34,7 @@ export function customList(ctx: EditorContext, kit: ListKit): TemplateResult {
     scope: 'custom',
     strings: 'section.custom',
     items: (cv) => cv.custom,
-    create: newItem.customSection,
+    create: 'customSection',
     describe: (section) => section.title,
     first: 'title',
     fields: (section) => html`

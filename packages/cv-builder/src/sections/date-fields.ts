@@ -4,7 +4,8 @@
 import { guard, html, ifDefined, live, nothing } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
-import { isYearMonth, type PeriodEnd } from '../model/cv.js';
+import type { PeriodEnd } from '../model/cv.js';
+import { isYearMonth } from '../model/cv-basics.js';
 import { checkbox, describedBy, invalid, renderAgain, renderProblem, type Setter } from './fields.js';
 
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;

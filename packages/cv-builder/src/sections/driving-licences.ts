@@ -3,7 +3,7 @@
 import { html, ifDefined, nothing } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
-import { DRIVING_CATEGORIES } from '../model/cv.js';
+import { DRIVING_CATEGORIES } from '../model/cv-basics.js';
 import { checkbox, renderProblem, textField } from './fields.js';
 import { helpText, renderFrame } from './frame.js';
 

@@ -2,7 +2,8 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { EDUCATION_LEVELS, newItem, type EducationItem } from '../model/cv.js';
+import type { EducationItem } from '../model/cv.js';
+import { EDUCATION_LEVELS } from '../model/cv-basics.js';
 import { renderFrame } from './frame.js';
 import { itemFields, itemPeriod } from './item-fields.js';
 import { renderList, type ListSpec } from './list.js';
@@ -16,7 +17,7 @@ export function renderEducation(ctx: EditorContext): TemplateResult {
     scope: 'education',
     strings: 'section.education',
     items: (cv) => cv.education.items,
-    create: newItem.education,
+    create: 'education',
     describe: (item) => [item.studyType, item.institution].map((part) => part.trim()).filter((part) => part !== '').join(', '),
     first: 'studyType',
     fields: (item) => {

@@ -3,7 +3,7 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { newItem, type WorkItem } from '../model/cv.js';
+import type { WorkItem } from '../model/cv.js';
 import { renderFrame } from './frame.js';
 import { itemFields, itemPeriod } from './item-fields.js';
 import { renderList, type ListSpec } from './list.js';
@@ -15,7 +15,7 @@ export function renderWork(ctx: EditorContext): TemplateResult {
     scope: 'work',
     strings: 'section.work',
     items: (cv) => cv.work.items,
-    create: newItem.work,
+    create: 'work',
     describe: (item) => joined(item.position, item.employer),
     first: 'position',
     fields: (item) => {

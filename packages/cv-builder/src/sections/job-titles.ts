@@ -2,7 +2,7 @@
 import { html, nothing } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { newItem, type JobTitleItem } from '../model/cv.js';
+import type { JobTitleItem } from '../model/cv.js';
 import { renderFrame } from './frame.js';
 import { itemFields } from './item-fields.js';
 import { itemPath, renderList, type ListSpec } from './list.js';
@@ -18,7 +18,7 @@ export function renderJobTitles(ctx: EditorContext): TemplateResult {
     scope: 'jobTitles',
     strings: 'section.jobTitles',
     items: (cv) => cv.jobTitles.items,
-    create: newItem.jobTitles,
+    create: 'jobTitles',
     describe: (item) => item.title,
     first: 'title',
     fields: (item) => {

@@ -3,7 +3,8 @@
 import { html, nothing } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { CEFR_LEVELS, LANGUAGE_SKILLS, newItem, type CefrLevel, type LanguageItem } from '../model/cv.js';
+import type { CefrLevel, LanguageItem } from '../model/cv.js';
+import { CEFR_LEVELS, LANGUAGE_SKILLS } from '../model/cv-basics.js';
 import { checkbox, selectField } from './fields.js';
 import { helpText, renderFrame } from './frame.js';
 import { itemFields } from './item-fields.js';
@@ -18,7 +19,7 @@ export function renderLanguages(ctx: EditorContext): TemplateResult {
     scope: 'languages',
     strings: 'section.languages',
     items: (cv) => cv.languages.items,
-    create: newItem.languages,
+    create: 'languages',
     describe: (item) => item.language,
     first: 'language',
     fields: (item) => {

@@ -2,6 +2,7 @@
 // (see `load-deferred.ts`): nobody needs it before the editor is on screen.
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
 import type { ItemBase } from '../model/cv.js';
+import { newItem } from '../model/new-item.js';
 import type { ListSpec } from './list.js';
 
 // The ids `list.ts` gives an item's buttons (`controlId`) and fields, built here from the same parts, so this chunk
@@ -58,7 +59,8 @@ export function toggleHidden<T extends ItemBase>(ctx: EditorContext, spec: ListS
 }
 
 export function add<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>): void {
-  const item = spec.create();
+  // `ItemKind<T>` names only the factories that make a `T`; TypeScript cannot follow that through the lookup.
+  const item = newItem[spec.create]() as unknown as T;
   ctx.focusAfterRender(fieldId(fieldPath(spec.scope, item.id, spec.first)));
   ctx.change((draft) => { spec.items(draft)?.push(item); });
 }

@@ -7,9 +7,14 @@ import { html, ifDefined, nothing, repeat, svg } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import { fieldId, fieldPath, type EditorContext } from '../editor-context.js';
 import type { Cv, ItemBase } from '../model/cv.js';
+import type { newItem } from '../model/new-item.js';
 import { describedBy } from './fields.js';
 import { helpText } from './frame.js';
 import { deferred, loadDeferred, withDeferred, type Deferred } from './load-deferred.js';
+
+type ItemFactories = typeof newItem;
+/** The names of the `newItem` factories that make a `T`. */
+export type ItemKind<T> = { [K in keyof ItemFactories]: ReturnType<ItemFactories[K]> extends T ? K : never }[keyof ItemFactories];
 
 export interface ListSpec<T extends ItemBase> {
   /**
@@ -21,7 +26,8 @@ export interface ListSpec<T extends ItemBase> {
   strings: string;
   /** The list inside a CV (the current one or a draft); `undefined` when it is gone. */
   items: (cv: Cv) => T[] | undefined;
-  create: () => T;
+  /** Which `newItem` factory makes a blank item (by name: the factories load with what "Tilføj" does, `list-tools.ts`). */
+  create: ItemKind<T>;
   /** The item in its own words for its name ("Lagermedarbejder, Bilka"); '' when nothing is typed yet. */
   describe: (item: T) => string;
   /** The field that gets focus when the item is added. */

@@ -4,7 +4,7 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { newItem, type ReferenceItem } from '../model/cv.js';
+import type { ReferenceItem } from '../model/cv.js';
 import type { ListKit } from './index.js';
 import type { ListSpec } from './list.js';
 
@@ -13,7 +13,7 @@ export function referencesList(ctx: EditorContext, kit: ListKit): TemplateResult
     scope: 'references',
     strings: 'section.references',
     items: (cv) => cv.references.items,
-    create: newItem.references,
+    create: 'references',
     describe: (item) => item.name,
     first: 'name',
     fields: (item) => {

@@ -2,7 +2,7 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { newItem, type SkillItem } from '../model/cv.js';
+import type { SkillItem } from '../model/cv.js';
 import { renderFrame } from './frame.js';
 import { itemFields } from './item-fields.js';
 import { renderList, type ListSpec } from './list.js';
@@ -12,7 +12,7 @@ export function renderSkills(ctx: EditorContext): TemplateResult {
     scope: 'skills',
     strings: 'section.skills',
     items: (cv) => cv.skills.items,
-    create: newItem.skills,
+    create: 'skills',
     describe: (item) => item.name,
     first: 'name',
     fields: (item) => {

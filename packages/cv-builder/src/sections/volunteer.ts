@@ -4,7 +4,7 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { EditorContext } from '../editor-context.js';
-import { newItem, type VolunteerItem } from '../model/cv.js';
+import type { VolunteerItem } from '../model/cv.js';
 import type { ListKit } from './index.js';
 import type { ListSpec } from './list.js';
 
@@ -15,7 +15,7 @@ export function volunteerList(ctx: EditorContext, kit: ListKit): TemplateResult 
     scope: 'volunteer',
     strings: 'section.volunteer',
     items: (cv) => cv.volunteer.items,
-    create: newItem.volunteer,
+    create: 'volunteer',
     describe: (item) => joined(item.position, item.organization),
     first: 'position',
     fields: (item) => {

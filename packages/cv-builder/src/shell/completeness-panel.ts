@@ -1,10 +1,31 @@
-import { html, nothing } from '../lit.js';
+import { css, html, nothing } from '../lit.js';
 import type { TemplateResult } from 'lit';
 import type { Cv, SectionKey } from '../model/cv.js';
 import { checkCompleteness, type CompletenessItem } from '../model/index.js';
 import { sectionHeadingId } from '../sections/index.js';
 import { heading } from './heading.js';
 import type { Translate } from './shell-host.js';
+import panelDa from '../locales/completeness.da.json';
+import checklistDa from '../locales/model-completeness.da.json';
+
+// The panel loads right after the first render (the editor is what the citizen needs first), with its Danish
+// strings (the folded ones come with the help texts) and its styles.
+export const danishStrings: object[] = [panelDa, checklistDa];
+
+export const styles = css`
+  .todo-list { margin: 0 0 var(--_ju-space-s); padding-inline-start: var(--_ju-space-l); }
+  .todo-list li { margin-block-end: var(--_ju-space-xs); }
+  .todo-list a { display: inline-block; min-height: 1.5em; }
+  .todo-list .done { color: var(--_ju-color-text-subtle); }
+
+  .meter {
+    display: block;
+    width: 100%;
+    height: 0.75rem;
+    margin-block-end: var(--_ju-space-s);
+    accent-color: var(--_ju-color-success);
+  }
+`;
 
 export interface CompletenessView {
   readonly t: Translate;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emptyCv, type Cv } from '../model/cv.js';
+import type { Cv } from '../model/cv.js';
+import { emptyCv } from '../model/cv-basics.js';
 import { CvDraftStore, type ExternalChange } from '../storage/draft-store.js';
 import { CvHistory } from '../storage/history.js';
 import type { HistoryKey } from './keyboard.js';

@@ -1,6 +1,7 @@
 import { html } from '../lit.js';
 import type { TemplateResult } from 'lit';
-import { SECTION_KEYS, type SectionKey } from '../model/cv.js';
+import type { SectionKey } from '../model/cv.js';
+import { SECTION_KEYS } from '../model/cv-basics.js';
 import type { Translate } from './shell-host.js';
 
 export interface SectionNavView {

@@ -1,4 +1,5 @@
-import { emptyCv, type Cv } from '../model/cv.js';
+import type { Cv } from '../model/cv.js';
+import { emptyCv } from '../model/cv-basics.js';
 
 /** The `schemaVersion` this build writes. */
 export const CURRENT_SCHEMA_VERSION: Cv['schemaVersion'] = 1;

@@ -2,7 +2,8 @@
 // saved in two tabs are both kept. `CvDraftStore.versions()` loads this on first use — nobody needs it to start typing.
 import type { LocalStore } from '@jobunivers/core/store';
 import { countItems } from '../model/compare.js';
-import { newId, type Cv } from '../model/cv.js';
+import type { Cv } from '../model/cv.js';
+import { newId } from '../model/new-item.js';
 import type { ExternalChange } from './draft-store.js';
 
 /** A named version as `list()` shows it. */

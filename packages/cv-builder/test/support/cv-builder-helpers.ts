@@ -44,6 +44,7 @@ export async function renderBuilder(options: RenderOptions = {}): Promise<JuCvBu
     heading-level=${String(options.headingLevel ?? 2)} .token=${options.token}></ju-cv-builder>`);
   await until(el, '#tb-undo', 6000);
   await until(el, '[data-section="custom"] [part="list"]');
+  await until(el, '[part="completeness"]'); // the panel loads right after the first render
   await el.updateComplete;
   return el;
 }
