@@ -113,6 +113,7 @@ export class JuJoblog extends JuElement {
   @state() private view: JoblogViewName = 'list';
   @state() private serverRequirement: Requirement | null | undefined;
   @state() private dismissed: ReadonlySet<string> = new Set();
+  @state() private allReminders = false;
   @state() private syncStatus: SyncStatus | undefined;
   @state() private shared = false;
   @state() private conflicts: JoblogConflict[] = [];
@@ -502,8 +503,11 @@ export class JuJoblog extends JuElement {
     return html`
       ${shownRequirement === null ? nothing : renderMeter(t, this.format, readRequirement(entries, shownRequirement, today), shownRequirement, 'jl-meter-heading', sub,
         this.requirement === undefined && this.serverRequirement === undefined)}
-      ${renderReminders(t, withoutDismissed(findReminders(entries, today, { requirement }), this.dismissed),
-        (id, opener) => { this.#openExisting(id, opener); }, (id) => { this.#dismiss(id); })}
+      ${renderReminders(t, withoutDismissed(findReminders(entries, today, { requirement }), this.dismissed), this.allReminders, {
+        open: (id, opener) => { this.#openExisting(id, opener); },
+        dismiss: (id) => { this.#dismiss(id); },
+        toggleAll: () => { this.allReminders = !this.allReminders; },
+      })}
       <div class="toolbar" part="toolbar" role="group" aria-label=${t('shell.heading')}>
         <button type="button" id="jl-add-application" class="ju-button" part="button" aria-haspopup="dialog" @click=${() => { this.add('application'); }}>${t('shell.addApplication')}</button>
         <button type="button" id="jl-add-activity" class="ju-button ju-button--secondary" part="button" aria-haspopup="dialog" @click=${() => { this.add('activity'); }}>${t('shell.addActivity')}</button>

@@ -140,4 +140,28 @@ describe('<ju-joblog> entries', () => {
     await again.updateComplete;
     expect(text(again.shadowRoot)).to.not.include('for 12 dage siden');
   });
+
+  it('shows the three most urgent reminders and the rest on request, and none for applications over 30 days old', async () => {
+    const store = uniqueStore();
+    const daysAgo = (days: number) => {
+      const on = addDays(todayIn(new Date()), -days);
+      return application({ date: on, title: `Stilling ${String(days)}`, history: [{ status: 'applied', outcome: null, on }] });
+    };
+    await storeEntries(store, [11, 12, 13, 14, 15, 31, 60].map(daysAgo));
+    const el = await renderJoblog({ store });
+    await until(el, '.reminder');
+    expect($$(el, '.reminder')).to.have.length(3);
+    expect(text($(el, '.reminder'))).to.include('for 15 dage siden');
+    const more = $<HTMLButtonElement>(el, '#jl-reminders-all');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    const label = text(more);
+    await click(el, '#jl-reminders-all');
+    // Five follow-ups, and from Thursday on (no entry this week) "nothing logged this week" as well.
+    expect($$(el, '[data-reminder^="follow-up:"]')).to.have.length(5);
+    expect(label).to.equal(`Vis alle påmindelser (${String($$(el, '.reminder').length)})`);
+    expect(text($(el, '#jl-reminders-all'))).to.equal('Vis færre påmindelser');
+    expect($(el, '#jl-reminders-all').getAttribute('aria-expanded')).to.equal('true');
+    expect(text(el.shadowRoot)).to.not.include('for 31 dage siden');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { JoblogEntry } from '../src/model/entry.js';
+import { addDays, today as todayIn } from '../src/model/weeks.js';
 import { $, $$, application, cleanUpStores, renderJoblog, storeEntries, text, uniqueStore } from './support/joblog-helpers.js';
 
 const PAYLOADS = [
@@ -22,9 +23,11 @@ afterEach(async () => {
 describe('<ju-joblog> safety', () => {
   it('renders XSS payloads in every field as text, in the list, the reminders and the form', async () => {
     const store = uniqueStore();
+    // 12 days ago: each entry then has a follow-up reminder, whose text holds the payload too.
+    const appliedOn = addDays(todayIn(new Date()), -12);
     const entries: JoblogEntry[] = PAYLOADS.map((payload, index) => application({
       title: payload, employer: payload, town: payload, source: payload, sourceUrl: payload, notes: payload, postalCode: String(7100 + index),
-      date: '2026-10-01', history: [{ status: 'applied', outcome: null, on: '2026-10-01' }],
+      date: appliedOn, history: [{ status: 'applied', outcome: null, on: appliedOn }],
       cv: { versionId: payload, name: payload },
     }));
     await storeEntries(store, entries);
@@ -32,6 +35,9 @@ describe('<ju-joblog> safety', () => {
     await waitUntil(() => el.entries.length === PAYLOADS.length);
     await el.updateComplete;
     expect(text(el.shadowRoot)).to.include('<img src=x onerror');
+    $<HTMLButtonElement>(el, '#jl-reminders-all').click();
+    await el.updateComplete;
+    expect($$(el, '.reminder')).to.have.length.at.least(PAYLOADS.length);
     // Open each entry's form (title in a heading/field, every field bound as a property).
     const buttons = $$<HTMLButtonElement>(el, '.reminder button.ju-button--secondary');
     expect(buttons.length).to.be.greaterThan(0);

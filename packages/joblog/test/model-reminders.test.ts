@@ -15,6 +15,12 @@ describe('model: reminders', () => {
     expect(reminders).to.deep.equal([{ id: `follow-up:${ten.id}`, kind: 'follow-up', entryId: ten.id, key: 'reminder.followUp', params: { title: 'Kok', employer: 'Café Åen', count: 10 } }]);
   });
 
+  it('stops suggesting a follow-up after 30 days without an answer', () => {
+    const thirty = entry({ date: '2026-02-24' });
+    const thirtyOne = entry({ date: '2026-02-23' });
+    expect(findReminders([thirty, thirtyOne], TODAY).map((reminder) => reminder.entryId)).to.deep.equal([thirty.id]);
+  });
+
   it('counts the 10 days from the last change, and stops once there is an answer', () => {
     const movedBack = entry({ date: '2026-03-01', history: [{ status: 'applied', outcome: null, on: '2026-03-01' }, { status: 'interview', outcome: null, on: '2026-03-20' }, { status: 'applied', outcome: null, on: '2026-03-20' }] });
     const interview = entry({ date: '2026-03-01', status: 'interview' });

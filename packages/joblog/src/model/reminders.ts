@@ -18,6 +18,11 @@ export interface Reminder extends Message {
 
 /** Days after applying without an answer before a follow-up is suggested. */
 export const FOLLOW_UP_AFTER_DAYS = 10;
+/**
+ * After this many days without an answer a follow-up is no longer suggested: a call about an application a month
+ * old rarely helps, and a long joblog would otherwise fill the widget with reminders about old applications.
+ */
+export const FOLLOW_UP_UNTIL_DAYS = 30;
 /** Deadlines this many days ahead (or fewer) are mentioned. */
 export const DEADLINE_WITHIN_DAYS = 3;
 /**
@@ -33,7 +38,7 @@ export interface ReminderOptions {
 
 /**
  * What to remind the citizen of today, most urgent first: deadlines of saved jobs (soonest first), follow-ups of
- * applications with no answer for 10 days (longest wait first), and an empty week from Thursday on. Dismissals are
+ * applications with no answer for 10 to 30 days (longest wait first), and an empty week from Thursday on. Dismissals are
  * the widget's: filter with `withoutDismissed`.
  */
 export function findReminders(entries: readonly JoblogEntry[], today: IsoDate, options: ReminderOptions = {}): Reminder[] {
@@ -53,7 +58,7 @@ export function findReminders(entries: readonly JoblogEntry[], today: IsoDate, o
     }
     if (entry.status === 'applied') {
       const days = daysBetween(lastChange(entry), today);
-      if (days >= FOLLOW_UP_AFTER_DAYS) {
+      if (days >= FOLLOW_UP_AFTER_DAYS && days <= FOLLOW_UP_UNTIL_DAYS) {
         followUps.push({
           days,
           reminder: { id: `follow-up:${entry.id}`, kind: 'follow-up', entryId: entry.id, key: 'reminder.followUp', params: { title: entry.title, employer: entry.employer, count: days } },
