@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fieldId } from '../src/editor-context.js';
 import { CvDraftStore } from '../src/storage/draft-store.js';
@@ -315,6 +315,22 @@ describe('<ju-cv-builder> reset() and privacy', () => {
     $<HTMLButtonElement>(el, '#reset-confirm').click();
     await waitUntil(() => valueOf(el, NAME) === '', 'not deleted');
     await announced(el, 'Dit CV er slettet fra denne enhed.');
+  });
+
+  it('a dialog opened again straight after it was closed stays open (the first one\'s late close event is ignored)', async () => {
+    const el = await renderBuilder();
+    for (let round = 0; round < 4; round += 1) {
+      await click(el, '#tb-reset');
+      await until(el, 'dialog#cv-dialog[open]');
+      $<HTMLButtonElement>(el, 'dialog .ju-button--secondary').click();
+      await el.updateComplete;
+      await click(el, '#tb-reset');
+      await until(el, '#reset-confirm');
+      await aTimeout(30);
+      expect(el.shadowRoot?.querySelector('dialog#cv-dialog[open]'), `round ${String(round)}`).to.not.equal(null);
+      $<HTMLButtonElement>(el, 'dialog .ju-button--secondary').click();
+      await until(el, '#tb-reset:focus');
+    }
   });
 
   it('events carry counts and codes only, never what the citizen wrote', async () => {

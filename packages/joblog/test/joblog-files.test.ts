@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { entriesToCsv } from '../src/model/csv-export.js';
 import {
   $, $$, application, captureDownloads, choose, cleanUpStores, click, dialogClosed, openDialog, pickFile, renderJoblog, storeEntries, text, uniqueStore,
@@ -119,4 +119,19 @@ describe('<ju-joblog> export and import', () => {
     expect(pdf).to.include('/Count 1');
     expect(capture.downloads.at(0)?.name).to.equal('joblog-2026-10-01-2026-11-28.pdf');
   });
+
+  it('a dialog opened again straight after it was closed stays open (the first one\'s late close event is ignored)', async () => {
+    const el = await renderJoblog();
+    for (let round = 0; round < 4; round += 1) {
+      await openDialog(el, '#jl-export');
+      $<HTMLButtonElement>(el, '#jl-dialog .dialog-actions button[type="button"]').click();
+      await el.updateComplete;
+      await openDialog(el, '#jl-export');
+      await aTimeout(30);
+      expect(el.shadowRoot?.querySelector('dialog#jl-dialog[open]'), `round ${String(round)}`).to.not.equal(null);
+      $<HTMLButtonElement>(el, '#jl-dialog .dialog-actions button[type="button"]').click();
+      await dialogClosed(el);
+    }
+  });
 });
+

@@ -27,10 +27,12 @@ export class DialogController implements ReactiveController {
   #opener: HTMLElement | undefined;
   #styled = false;
 
-  // `close` and `cancel` do not bubble: they are heard in the capture phase on the dialog's wrapper.
+  // `close` and `cancel` do not bubble: they are heard in the capture phase on the dialog's wrapper. A dialog closed
+  // by code fires `close` a task later, when it may already be gone and the next one open (the same button pressed
+  // again at once): only the dialog that is shown now closes the controller.
   readonly #closed = {
     handleEvent: (event: Event): void => {
-      if (event.target instanceof HTMLDialogElement && event.target.id === 'jl-dialog') this.close();
+      if (event.target instanceof HTMLDialogElement && event.target === this.#element()) this.close();
     },
     capture: true,
   };
