@@ -151,4 +151,39 @@ describe('Joblog', { timeout: 240_000 }, () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(desk.problems, []);
   });
+
+  it('offers the CV builder\'s named versions in "Hvilket CV sendte du?" (the page passes ids and names along)', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/`);
+    const builder = page.locator('ju-cv-builder');
+    const joblog = page.locator('ju-joblog');
+    await joblog.getByText('Jobloggen gemmes kun i denne browser på denne enhed.').waitFor();
+    await builder.getByRole('button', { name: 'Gem som version' }).click();
+    const versionDialog = builder.getByRole('dialog');
+    await versionDialog.getByLabel('Navn på versionen').fill('CV til lagerjob');
+    await versionDialog.getByRole('button', { name: 'Gem version', exact: true }).click();
+    await versionDialog.waitFor({ state: 'hidden' });
+
+    await joblog.getByRole('button', { name: 'Tilføj ansøgning' }).click();
+    const form = joblog.getByRole('dialog');
+    const cv = form.getByLabel('Hvilket CV sendte du?');
+    await cv.selectOption({ label: 'CV til lagerjob' });
+    await form.getByLabel('Stillingsbetegnelse').fill('Lagermedarbejder');
+    await form.getByLabel('Virksomhed').fill('DSV');
+    await form.getByRole('button', { name: 'Gem', exact: true }).click();
+    await form.waitFor({ state: 'hidden' });
+    const saved = await page.evaluate(() => document.querySelector('ju-joblog').entries.find((entry) => entry.title === 'Lagermedarbejder')?.cv);
+    const [version] = await page.evaluate(() => document.querySelector('ju-cv-builder').cvVersions());
+    assert.deepEqual(saved, { versionId: version.id, name: 'CV til lagerjob' });
+
+    // Logging out on a shared computer wipes both from this browser.
+    await logIn(page, 'Lars');
+    await allSent(joblog);
+    await page.locator('#demo-logout').click();
+    await joblog.getByText('Din joblog er tom.').waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('ju-joblog').entries.length), 0);
+    assert.deepEqual(await page.evaluate(() => document.querySelector('ju-cv-builder').cvVersions()), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
+

@@ -25,12 +25,27 @@ export interface CvSharedDetail {
   shared: boolean;
 }
 
+export interface CvVersionsChangedDetail {
+  /** How many named versions this browser now holds (read them with `cvVersions()`). */
+  count: number;
+}
+
+/** A named version as `cvVersions()` gives it: what a host needs to refer to it, e.g. in `<ju-joblog>`. */
+export interface CvVersionSummary {
+  id: string;
+  /** As the citizen named it, e.g. "CV til lagerjob". */
+  name: string;
+  /** ISO time it was saved. */
+  savedAt: string;
+}
+
 declare module '@jobunivers/core' {
   interface JuEventDetailMap {
     'ju-cv-saved': CvSavedDetail;
     'ju-cv-exported': CvExportedDetail;
     'ju-cv-imported': CvImportedDetail;
     'ju-cv-shared': CvSharedDetail;
+    'ju-cv-versions-changed': CvVersionsChangedDetail;
   }
 }
 
@@ -40,5 +55,6 @@ declare global {
     'ju-cv-exported': CustomEvent<CvExportedDetail>;
     'ju-cv-imported': CustomEvent<CvImportedDetail>;
     'ju-cv-shared': CustomEvent<CvSharedDetail>;
+    'ju-cv-versions-changed': CustomEvent<CvVersionsChangedDetail>;
   }
 }

@@ -5,6 +5,7 @@ import { JuElement, sharedStyles } from '@jobunivers/core';
 import { cvBuilderStyles } from './cv-builder.styles.js';
 import { fieldId, type ChangeOptions, type EditorContext } from './editor-context.js';
 import { addDanishStrings, CV_BUILDER_NAMESPACE, loadHelp } from './locales/register.js';
+import type { CvVersionSummary } from './events.js';
 import type { Cv, SectionKey } from './model/cv.js';
 import { SECTION_KEYS } from './model/cv-basics.js';
 import { loadSectionTools, renderSection, sectionHeadingId, sectionStyles } from './sections/index.js';
@@ -90,6 +91,7 @@ import type { ExternalChange } from './storage/draft-store.js';
  * @fires ju-cv-exported - The citizen exported the CV. Detail: `{ format: 'json' | 'pdf', template?, pages? }`.
  * @fires ju-cv-imported - The citizen imported a file (after confirming). Detail: `{ items }` (how many items it holds).
  * @fires ju-cv-shared - Sharing with the job centre was switched on or withdrawn. Detail: `{ shared }`.
+ * @fires ju-cv-versions-changed - The named versions were read from this browser's store, or saved, renamed or deleted (here or in another tab), or wiped. Detail: `{ count }`; read them with `cvVersions()`.
  * @fires ju-auth-required - The server wants a (new) citizen token. Cancelable; see `<ju-provider>`.
  */
 export class JuCvBuilder extends JuElement {
@@ -120,6 +122,9 @@ export class JuCvBuilder extends JuElement {
       if (first) this.announcer.announce(this.t('shell.status.failedAnnounce'), { politeness: 'assertive' });
     },
     external: (change) => { this.#externalChange(change); },
+    versionsChanged: () => {
+      void this.cvVersions().then((versions) => { this.emit('ju-cv-versions-changed', { count: versions.length }); }, () => undefined);
+    },
   });
 
   readonly #dialogs = new LazyModule<DialogController>(this, () => import('./shell/dialog-controller.js').then((module) => new module.DialogController(this, {
@@ -233,6 +238,18 @@ export class JuCvBuilder extends JuElement {
   async reset(): Promise<void> {
     this.#dialogs.module?.closeNow();
     await this.#wipe();
+  }
+
+  /**
+   * The named versions in this browser ("CV til lagerjob"), newest first: id, name and when each was saved — what a
+   * host needs to let the citizen say which CV went with an application (`<ju-joblog>`'s `cvVersions`). Empty until
+   * the stored CV has been read (`ju-cv-versions-changed` says when). Never the CVs themselves.
+   */
+  async cvVersions(): Promise<CvVersionSummary[]> {
+    const opening = this.#session.store;
+    if (opening === undefined) return [];
+    const list = await (await (await opening).versions()).list();
+    return list.map(({ id, name, savedAt }) => ({ id, name, savedAt }));
   }
 
   /** Undoes the last change (as the "Fortryd" button and Ctrl+Z do). */

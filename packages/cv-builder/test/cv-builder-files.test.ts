@@ -296,6 +296,46 @@ describe('<ju-cv-builder> versions', () => {
     }
   });
 
+  it('tells the host of its versions (ids, names, times; counts in the event), also when another tab saves one or the CV is wiped', async () => {
+    const store = uniqueStore();
+    const counts: unknown[] = [];
+    const listen = (event: CustomEvent<unknown>): void => { counts.push(event.detail); };
+    document.addEventListener('ju-cv-versions-changed', listen);
+    try {
+      const el = await renderBuilder({ store });
+      await waitUntil(() => counts.length === 1, 'no event once the store was read');
+      expect(counts[0]).to.deep.equal({ count: 0 });
+      expect(await el.cvVersions()).to.deep.equal([]);
+
+      await openDialog(el, '#tb-save-version');
+      await typeInto(el, 'version-name', 'CV til lagerjob');
+      $<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
+      await dialogClosed(el);
+      await waitUntil(() => counts.length === 2, 'no event after saving a version');
+      expect(counts[1]).to.deep.equal({ count: 1 });
+      const [saved] = await el.cvVersions();
+      expect(Object.keys(saved)).to.deep.equal(['id', 'name', 'savedAt']);
+      expect(saved.name).to.equal('CV til lagerjob');
+
+      // Another tab (here: a second store on the same database) saves a version.
+      const otherTab = await CvDraftStore.open({ name: store });
+      try {
+        await (await otherTab.versions()).save('CV til kontorjob', emptyCv());
+      } finally {
+        otherTab.close();
+      }
+      await waitUntil(() => counts.length === 3, 'no event after another tab saved a version');
+      expect(counts[2]).to.deep.equal({ count: 2 });
+      expect((await el.cvVersions()).map((version) => version.name)).to.deep.equal(['CV til kontorjob', 'CV til lagerjob']);
+
+      await el.reset();
+      await waitUntil(() => counts.at(-1) !== undefined && (counts.at(-1) as { count: number }).count === 0, 'no event after the wipe');
+      expect(await el.cvVersions()).to.deep.equal([]);
+    } finally {
+      document.removeEventListener('ju-cv-versions-changed', listen);
+    }
+  });
+
   it('needs a name for a version and says so at the field', async () => {
     const el = await renderBuilder();
     await openDialog(el, '#tb-save-version');

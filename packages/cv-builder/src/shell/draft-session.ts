@@ -16,6 +16,8 @@ export interface DraftSessionEvents {
   failed(first: boolean): void;
   /** Another tab changed the store (`draft`: saved a newer CV; `wiped`: the citizen logged out there). */
   external(change: ExternalChange): void;
+  /** The named versions changed (here or in another tab), or the store was read for the first time. */
+  versionsChanged(): void;
 }
 
 /**
@@ -107,6 +109,7 @@ export class DraftSession implements ReactiveController {
       onSaved: () => { this.#saved(); },
       onError: (error) => { this.#failed(error); },
       onExternalChange: (change) => { this.#events.external(change); },
+      onVersionsChanged: () => { this.#events.versionsChanged(); },
     });
   }
 
@@ -129,6 +132,7 @@ export class DraftSession implements ReactiveController {
       this.sharedWhenLoaded = draft?.sync.shared ?? false;
       this.local = { kind: 'idle' };
       this.loaded = true;
+      this.#events.versionsChanged();
     } catch (error) {
       console.error('[jobunivers] <ju-cv-builder> could not read the stored CV.', error);
       if (this.#store === opening) this.loadFailed = true;

@@ -53,6 +53,8 @@ export interface CvDraftStoreOptions {
   onSaved?: (info: DraftSavedInfo) => void;
   onError?: (error: unknown) => void;
   onExternalChange?: (change: ExternalChange) => void;
+  /** Named versions were saved, renamed or deleted — in this tab or another — or wiped with the rest. */
+  onVersionsChanged?: () => void;
 }
 
 const DRAFT_KEY = 'draft';
@@ -104,6 +106,7 @@ export class CvDraftStore {
   onSaved: ((info: DraftSavedInfo) => void) | undefined;
   onError: ((error: unknown) => void) | undefined;
   onExternalChange: ((change: ExternalChange) => void) | undefined;
+  onVersionsChanged: (() => void) | undefined;
 
   #store: LocalStore<unknown>;
   readonly #ownsStore: boolean;
@@ -135,6 +138,7 @@ export class CvDraftStore {
     this.onSaved = options.onSaved;
     this.onError = options.onError;
     this.onExternalChange = options.onExternalChange;
+    this.onVersionsChanged = options.onVersionsChanged;
     if (typeof BroadcastChannel !== 'undefined') {
       this.#channel = new BroadcastChannel(`jobunivers-${name}`);
       this.#channel.addEventListener('message', (event: MessageEvent<unknown>) => { void this.#onMessage(event.data); });
@@ -350,7 +354,10 @@ export class CvDraftStore {
    */
   async versions(): Promise<Versions> {
     const { Versions } = await import('./versions.js');
-    return new Versions(() => this.#store, (change) => { this.#post(change); }, migrateStoredCv);
+    return new Versions(() => this.#store, (change) => {
+      this.#post(change);
+      this.onVersionsChanged?.();
+    }, migrateStoredCv);
   }
 
   /**
@@ -374,6 +381,7 @@ export class CvDraftStore {
       this.#wiping = false;
     }
     this.#post('wiped');
+    this.onVersionsChanged?.();
   }
 
   /** Stops autosaving and closes the store. What was scheduled and not flushed is not written. */
@@ -408,5 +416,6 @@ export class CvDraftStore {
       }
     }
     this.onExternalChange?.(data.change);
+    if (data.change === 'versions' || data.change === 'wiped') this.onVersionsChanged?.();
   }
 }

@@ -97,6 +97,14 @@ document.getElementById('live-chat').addEventListener('ju-chat-request-booking',
   section.focus({ preventScroll: true });
 });
 
+// "Hvilket CV sendte du?" in the joblog offers the CV builder's named versions. The two widgets know nothing of each
+// other: when the builder says its versions changed, the page hands their ids and names to the joblog.
+const cvBuilder = document.getElementById('cv-builder');
+cvBuilder.addEventListener('ju-cv-versions-changed', async () => {
+  const versions = await cvBuilder.cvVersions();
+  document.getElementById('joblog').cvVersions = versions.map(({ id, name }) => ({ id, name }));
+});
+
 showContact();
 setUpDemoLogin({
   onLogin(session) {
