@@ -62,7 +62,7 @@ function renderItem<T extends ItemBase>(ctx: EditorContext, spec: ListSpec<T>, i
   const own = spec.describe(item).trim();
   const button = (control: string, text: string, action: (code: Deferred) => void, disabled = false): TemplateResult =>
     html`<button type="button" class="ju-button ju-button--secondary tool" part="item-button" id=${controlId(spec.scope, item.id, control)}
-      aria-disabled=${ifDefined(disabled ? 'true' : undefined)} @click=${() => { withDeferred(action); }}>${text}<span class="ju-visually-hidden">: ${label}</span></button>`;
+      aria-disabled=${ifDefined(disabled ? 'true' : undefined)} @click=${() => { withDeferred(action); }}><span aria-hidden="true">${text}</span><span class="ju-visually-hidden">${text}: ${label}</span></button>`;
   return html`<fieldset class=${item.hidden ? 'item is-hidden' : 'item'} part="item" data-item=${item.id}
       @dragover=${(event: DragEvent) => { deferred()?.dragOver(spec, event); }} @dragleave=${(event: DragEvent) => { deferred()?.dragLeave(event); }}
       @drop=${(event: DragEvent) => { deferred()?.drop(ctx, spec, item, event); }}>
