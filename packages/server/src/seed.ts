@@ -460,7 +460,8 @@ const DEMO_JOBLOG: readonly DemoEntrySpec[] = [
 export function demoJoblog(now: Date): { entries: JoblogEntryBody[]; requirement: JoblogRequirement } {
   const today = localDate(now.getTime());
   const monday = mondayOf(today);
-  const stamp = (date: string, hour: number) => new Date(localToInstant(date, hour * 60)).toISOString();
+  // Never later than a minute ago: seeded in the small hours, "today at 12:00" would be a change from the future.
+  const stamp = (date: string, hour: number) => new Date(Math.min(localToInstant(date, hour * 60), now.getTime() - 60_000)).toISOString();
   const entries = DEMO_JOBLOG.map((spec, index): JoblogEntryBody => {
     // weekday -1: today (whatever day that is), so this week's entries are never in the future.
     const date = spec.weekday < 0 ? today : addDays(monday, spec.weekday - 7 * spec.weeksAgo);

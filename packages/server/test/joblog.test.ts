@@ -86,7 +86,7 @@ describe('the requirement meter\'s arithmetic', () => {
 });
 
 describe('Lars\'s demo joblog', () => {
-  test('is the same for the same moment, has entries in four of the last five weeks (none in his holiday week) and none in the future', () => {
+  test('is the same for the same moment, has entries in four of the last five weeks (none in his holiday week) and none in the future, not even changed later today', () => {
     for (const now of ['2026-11-26T09:00:00Z', '2026-11-23T00:30:00Z', '2026-03-29T23:30:00Z', '2027-01-03T20:00:00Z']) {
       const first = demoJoblog(new Date(now));
       assert.deepEqual(demoJoblog(new Date(now)), first);
@@ -95,6 +95,7 @@ describe('Lars\'s demo joblog', () => {
       for (const entry of entries) assertSchema(JoblogEntryBody, entry);
       const today = localDate(Date.parse(now));
       assert.ok(entries.every((entry) => entry.date <= today && entry.history.every((change) => change.on <= today)), `nothing after ${today} (${now})`);
+      assert.ok(entries.every((entry) => entry.createdAt <= entry.updatedAt && Date.parse(entry.updatedAt) < Date.parse(now)), `no change stamped after ${now}`);
       assert.equal(requirement.exemptWeeks.length, 1);
       const holiday = requirement.exemptWeeks[0].week;
       assert.ok(entries.every((entry) => isoWeekOf(entry.date) !== holiday));
