@@ -11,6 +11,7 @@ const VIEWS: JoblogView[] = ['list', 'board', 'weeks'];
 
 async function show(view: JoblogView, lang: string, entries: readonly JoblogEntry[] = ENTRIES, theme = 'light', readOnly = false): Promise<ViewsHost> {
   const el = await fixture<ViewsHost>(html`<views-test-host view=${view} lang=${lang} theme=${theme} ?read-only=${readOnly} .requirement=${REQUIREMENT} .entries=${entries}></views-test-host>`);
+  await el.views.ready(view);
   await el.updateComplete;
   await aTimeout(0);
   await el.updateComplete;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { JoblogEntry, Status } from '../src/model/entry.js';
-import { BOARD_COLUMN_LIMIT } from '../src/views/index.js';
+import { BOARD_COLUMN_LIMIT } from '../src/views/board-view.js';
 import { allInShadow, generateEntries, inShadow } from './support/views-host.js';
 import type { ViewsHost } from './support/views-host.js';
 
@@ -20,6 +20,7 @@ const BOARD = [
 
 async function showBoard(entries: readonly JoblogEntry[], options: { readOnly?: boolean; lang?: string } = {}): Promise<ViewsHost> {
   const el = await fixture<ViewsHost>(html`<views-test-host view="board" lang=${options.lang ?? 'da'} ?read-only=${options.readOnly ?? false} .entries=${entries}></views-test-host>`);
+  await el.views.ready('board');
   await el.updateComplete;
   return el;
 }

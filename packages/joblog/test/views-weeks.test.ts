@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { DEFAULT_REQUIREMENT, type IsoDate, type JoblogEntry, type Requirement } from '../src/model/entry.js';
-import { WEEKS_PAGE } from '../src/views/index.js';
+import { WEEKS_PAGE } from '../src/views/weeks-view.js';
 import { allInShadow, generateEntries, inShadow } from './support/views-host.js';
 import type { ViewsHost } from './support/views-host.js';
 
@@ -12,6 +12,7 @@ function entry(date: IsoDate, type: 'application' | 'activity' = 'application', 
 
 async function showWeeks(entries: readonly JoblogEntry[], options: { today?: IsoDate; requirement?: Requirement; lang?: string } = {}): Promise<ViewsHost> {
   const el = await fixture<ViewsHost>(html`<views-test-host view="weeks" lang=${options.lang ?? 'da'} today=${options.today ?? '2026-11-25'} .requirement=${options.requirement} .entries=${entries}></views-test-host>`);
+  await el.views.ready('weeks');
   await el.updateComplete;
   return el;
 }
