@@ -185,5 +185,25 @@ describe('Joblog', { timeout: 240_000 }, () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
-});
 
+  it('keeps a half-typed application through a reload straight after the last key, and offers it back', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/`);
+    const joblog = page.locator('ju-joblog');
+    await joblog.getByText('Jobloggen gemmes kun i denne browser på denne enhed.').waitFor();
+    await joblog.getByRole('button', { name: 'Tilføj ansøgning' }).click();
+    const form = joblog.getByRole('dialog');
+    await form.getByLabel('Stillingsbetegnelse').fill('Truckfører');
+    await form.getByLabel('Virksomhed').pressSequentially('Dansk Lager ApS');
+    await page.reload(); // no pause: the last keys are younger than the draft's 300 ms
+    await joblog.getByText('Ansøgningen "Truckfører" er ikke gemt i din joblog endnu.').waitFor();
+    await joblog.getByRole('button', { name: 'Fortsæt' }).click();
+    const again = joblog.getByRole('dialog');
+    assert.equal(await again.getByLabel('Virksomhed').inputValue(), 'Dansk Lager ApS', 'every character typed is there');
+    await again.getByRole('button', { name: 'Gem', exact: true }).click();
+    await again.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.querySelector('ju-joblog').entries.filter((entry) => entry.title === 'Truckfører').length), 1);
+    assert.equal(await joblog.getByRole('button', { name: 'Fortsæt' }).count(), 0, 'the draft is gone once saved');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -36,14 +36,14 @@ export const joblogStyles = css`
   .p60 { inline-size: 60%; } .p70 { inline-size: 70%; } .p80 { inline-size: 80%; } .p90 { inline-size: 90%; } .p100 { inline-size: 100%; }
 
   .reminders { display: grid; gap: var(--_ju-space-s); margin: 0; padding: 0; list-style: none; }
-  .reminder {
+  .reminder, .draft-note {
     display: grid;
     gap: var(--_ju-space-xs);
     padding: var(--_ju-space-s) var(--_ju-space-m);
     border-inline-start: 4px solid var(--_ju-color-primary);
     background: var(--_ju-color-surface-raised);
   }
-  .reminder p { margin: 0; overflow-wrap: anywhere; }
+  .reminder p, .draft-note p { margin: 0; overflow-wrap: anywhere; }
   .reminder-actions, .toolbar, .view-switch { display: flex; flex-wrap: wrap; gap: var(--_ju-space-xs) var(--_ju-space-s); }
   .view-switch { margin: 0; padding: 0; border: 0; }
   .view-switch legend { padding: 0; margin-block-end: var(--_ju-space-xs); }
@@ -56,6 +56,6 @@ export const joblogStyles = css`
 
   @media (forced-colors: active) {
     .meter-fill { background: Highlight; }
-    .reminder { border: 1px solid CanvasText; border-inline-start-width: 4px; }
+    .reminder, .draft-note { border: 1px solid CanvasText; border-inline-start-width: 4px; }
   }
 `;

@@ -4,11 +4,12 @@ import { JuElement, sharedStyles } from '@jobunivers/core';
 import { joblogStyles } from './joblog.styles.js';
 import { JOBLOG_NAMESPACE } from './locales/register.js';
 import { DEFAULT_REQUIREMENT, newEntry, type EntryType, type JoblogEntry, type Outcome, type Requirement, type Status } from './model/entry.js';
-import { JoblogStore, type JoblogConflict } from './storage/entry-store.js';
+import { JoblogStore, type FormDraft, type JoblogConflict } from './storage/entry-store.js';
+import { forgetRescuedFormDraft, hasRescuedFormDraft } from './storage/rescue-key.js';
 import { findReminders, withoutDismissed } from './model/reminders.js';
 import { readRequirement } from './model/requirement.js';
 import { today } from './model/weeks.js';
-import { DialogController } from './shell/dialog-controller.js';
+import type { DialogController } from './shell/dialog-controller.js';
 import { renderPlainList } from './shell/entry-list.js';
 import { clampLevel, heading } from './shell/heading.js';
 import { LazyModule } from './shell/lazy.js';
@@ -57,6 +58,7 @@ type DialogAction = 'entry' | 'export' | 'import' | 'share' | 'conflict' | 'jobn
  * @csspart meter-assumed - The note that STAR's rule of thumb is used because no requirement is known.
  * @csspart reminders - The list of reminders.
  * @csspart reminder - One reminder.
+ * @csspart draft-note - The note that an entry begun in the form is not saved yet, with "Fortsæt" and "Kassér kladden".
  * @csspart toolbar - "Tilføj ansøgning", "Tilføj aktivitet", export, import, share.
  * @csspart view-switch - Liste / Tavle / Uger.
  * @csspart button - Every button of the shell.
@@ -114,6 +116,8 @@ export class JuJoblog extends JuElement {
   @state() private serverRequirement: Requirement | null | undefined;
   @state() private dismissed: ReadonlySet<string> = new Set();
   @state() private allReminders = false;
+  /** The entry form's unsaved input, offered back ("Fortsæt"). */
+  @state() private formDraft: FormDraft | null = null;
   @state() private syncStatus: SyncStatus | undefined;
   @state() private shared = false;
   @state() private conflicts: JoblogConflict[] = [];
@@ -125,11 +129,12 @@ export class JuJoblog extends JuElement {
   #storeKey = '';
   #focusId: string | undefined;
   readonly #extraStyles: CSSResultOrNative[] = [];
-  readonly #dialogs = new DialogController(this, {
+  /** One dialog at a time; its code loads with the first dialog, or when the browser is idle. */
+  readonly #dialogs = new LazyModule<DialogController>(this, () => import('./shell/dialog-controller.js').then((module) => new module.DialogController(this, {
     addStyles: (styles) => { this.#addStyles(styles); },
     focus: (id) => { this.#focusAfterRender(id); },
-    loadFailed: () => { this.announcer.announce(this.t('shell.loadFailed'), { politeness: 'assertive' }); },
-  });
+    loadFailed: () => { this.#loadFailed(); },
+  })));
   readonly #syncModule = new LazyModule(this, () => import('./shell/sync-controller.js'));
   /** The list, board and week views: the biggest part, loaded while the store opens. */
   readonly #viewsModule = new LazyModule(this, () => Promise.all([
@@ -141,6 +146,7 @@ export class JuJoblog extends JuElement {
     return module;
   }));
   #views: JoblogViews | undefined;
+  readonly #draftNote = new LazyModule(this, () => import('./shell/draft-note.js'));
   #entryDialogPreloaded = false;
   #sync: SyncController | undefined;
   #syncKey = '';
@@ -154,6 +160,8 @@ export class JuJoblog extends JuElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // An open form's input is already kept as a draft (within 300 ms of typing); its listeners go with it.
+    this.#dialogs.module?.closeNow();
     this.#stopSync();
     this.#syncKey = '';
     // Let go of the database (another tab's logout can then delete it); it opens again when the element returns.
@@ -167,10 +175,11 @@ export class JuJoblog extends JuElement {
     super.willUpdate(changed);
     if (this.#storeKey !== this.storeName) this.#open();
     if (this.#views === undefined) void this.#viewsModule.load().catch(() => undefined);
+    if (this.formDraft !== null) void this.#draftNote.load().catch(() => undefined);
     if (this.loaded) {
       this.#startSync();
       // "Tilføj" is what the citizen comes for: its form is fetched as soon as the browser is idle.
-      if (!this.#entryDialogPreloaded) this.#dialogs.preload(loadEntryDialog);
+      if (!this.#entryDialogPreloaded) void this.#dialogs.load().then((dialogs) => { dialogs.preload(loadEntryDialog); }, () => undefined);
       this.#entryDialogPreloaded = true;
     }
   }
@@ -189,12 +198,14 @@ export class JuJoblog extends JuElement {
    * on a shared computer. The copy on the job centre's server (if any) is not touched.
    */
   async reset(): Promise<void> {
-    this.#dialogs.closeNow();
+    this.#dialogs.module?.closeNow();
     this.#stopSync();
     this.#syncKey = '';
     const store = await this.#store;
     await store?.wipe();
     this.#entries = [];
+    this.formDraft = null;
+    forgetRescuedFormDraft(this.storeName);
     this.dismissed = new Set();
     this.conflicts = [];
     this.shared = false;
@@ -207,7 +218,10 @@ export class JuJoblog extends JuElement {
   /** Opens the form for a new application or activity, as "Tilføj ansøgning" / "Tilføj aktivitet" do. */
   add(type: EntryType = 'application'): void {
     const opener = this.renderRoot.querySelector<HTMLElement>(type === 'application' ? '#jl-add-application' : '#jl-add-activity') ?? undefined;
-    this.#openEntry(newEntry(new Date(), this.#today(), type), undefined, opener);
+    const draft = this.formDraft;
+    // A new entry begun earlier and not saved is taken up again rather than replaced by an empty form.
+    if (draft !== null && !draft.editing && draft.entry.type === type) this.#resumeDraft(draft, opener);
+    else this.#openEntry(newEntry(new Date(), this.#today(), type), undefined, opener);
   }
 
   // ——— The store ———
@@ -232,9 +246,12 @@ export class JuJoblog extends JuElement {
       this.#openStore = store;
       this.persistent = store.persistent;
       await this.#reload();
-      const [dismissed, prefs, serverRequirement, share] = await Promise.all([
-        store.getMeta('dismissedReminders'), store.getMeta('prefs'), store.getMeta('serverRequirement'), store.getMeta('share'),
+      const [dismissed, prefs, serverRequirement, share, formDraft] = await Promise.all([
+        store.getMeta('dismissedReminders'), store.getMeta('prefs'), store.getMeta('serverRequirement'), store.getMeta('share'), store.getMeta('formDraft'),
       ]);
+      this.formDraft = formDraft;
+      // Keystrokes rescued as the page went away (rare): the note's code settles which copy is newer.
+      if (hasRescuedFormDraft(name)) this.formDraft = await (await this.#draftNote.load()).settleFormDraft(store, name, formDraft);
       this.dismissed = new Set(dismissed);
       const view = prefs.view === 'week' ? 'weeks' : prefs.view;
       if (view !== undefined && VIEWS.includes(view)) this.view = view;
@@ -372,13 +389,30 @@ export class JuJoblog extends JuElement {
 
   // ——— Dialogs ———
 
-  #openEntry(entry: JoblogEntry, previous: JoblogEntry | undefined, opener: HTMLElement | undefined): void {
-    void this.#dialogs.open('entry', () => loadEntryDialog().then((module) => new module.EntryDialog(this.#host, entry, previous)), opener);
+  #openEntry(entry: JoblogEntry, previous: JoblogEntry | undefined, opener: HTMLElement | undefined, fromDraft = false): void {
+    this.#withDialogs((dialogs) => dialogs.open('entry', () => loadEntryDialog().then((module) => new module.EntryDialog(this.#host, entry, previous, fromDraft)), opener));
   }
 
   #openExisting(id: string, opener: HTMLElement | undefined): void {
+    const draft = this.formDraft;
+    if (draft?.editing === true && draft.entry.id === id) {
+      this.#resumeDraft(draft, opener);
+      return;
+    }
     const entry = this.#entries.find((candidate) => candidate.id === id);
     if (entry !== undefined) this.#openEntry(entry, entry, opener);
+  }
+
+  /** Opens the form on the draft; a change to an entry deleted meanwhile becomes a new entry. */
+  #resumeDraft(draft: FormDraft, opener: HTMLElement | undefined): void {
+    const previous = draft.editing ? this.#entries.find((entry) => entry.id === draft.entry.id) : undefined;
+    this.#openEntry(draft.entry, previous, opener, true);
+  }
+
+  #keepFormDraft(draft: FormDraft | null): void {
+    this.formDraft = draft;
+    if (draft === null) forgetRescuedFormDraft(this.storeName);
+    void this.#openStore?.keepFormDraft(draft).catch((error: unknown) => { console.warn('[jobunivers] <ju-joblog> could not keep the form as a draft.', error); });
   }
 
   #openDialog(action: Exclude<DialogAction, 'entry'>, opener: HTMLElement | undefined): void {
@@ -392,7 +426,16 @@ export class JuJoblog extends JuElement {
         case 'insights': return import('./shell/insights-dialog.js').then((module) => new module.InsightsDialog(this.#host));
       }
     };
-    void this.#dialogs.open(action, load, opener);
+    this.#withDialogs((dialogs) => dialogs.open(action, load, opener));
+  }
+
+  #withDialogs(use: (dialogs: DialogController) => Promise<void>): void {
+    void this.#dialogs.load().then(use, () => { this.#loadFailed(); });
+  }
+
+  /** A part could not be fetched (offline): said at once, and tried again on the next click. */
+  #loadFailed(): void {
+    this.announcer.announce(this.t('shell.loadFailed'), { politeness: 'assertive' });
   }
 
   #addStyles(styles: CSSResultOrNative[]): void {
@@ -436,8 +479,10 @@ export class JuJoblog extends JuElement {
       emit: (name, detail) => { this.emit(name, detail); },
       update: () => { this.requestUpdate(); },
       focus: (id) => { this.#focusAfterRender(id); },
-      closeDialog: (focusId) => { this.#dialogs.close(focusId); },
+      closeDialog: (focusId) => { this.#dialogs.module?.close(focusId); },
       wipe: () => this.reset(),
+      keepFormDraft: (draft) => { this.#keepFormDraft(draft); },
+      storeName: () => this.storeName,
     };
   }
 
@@ -452,23 +497,18 @@ export class JuJoblog extends JuElement {
         ${this.loaded ? this.#renderStatus() : nothing}
       </div>
       ${this.#renderBody(level)}
-      ${this.#dialogs.render()}
+      ${this.#dialogs.module?.render() ?? nothing}
     </div>`;
   }
 
   #renderStatus(): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>): string => this.t(key, options);
     const sync = this.syncStatus;
+    // "Gemt på denne enhed." and what the sync is doing ("Sender til jobcentret …", offline, failed, n waiting).
     let save = t('shell.status.savedLocal');
-    if (sync !== undefined) {
-      switch (sync.activity) {
-        case 'idle': save = sync.pending > 0 ? `${t('shell.status.savedLocal')} ${t('shell.status.pending', { count: sync.pending })}` : t('shell.status.savedBoth'); break;
-        case 'syncing': save = `${t('shell.status.savedLocal')} ${t('shell.status.syncing')}`; break;
-        case 'offline': save = `${t('shell.status.savedLocal')} ${t('shell.status.offline')}`; break;
-        case 'failed': save = `${t('shell.status.savedLocal')} ${t('shell.status.failed')}`; break;
-        case 'signed-out': save = t('shell.status.signedOut'); break;
-      }
-    }
+    if (sync?.activity === 'signed-out') save = t('shell.status.signedOut');
+    else if (sync?.activity === 'idle') save = sync.pending > 0 ? `${save} ${t('shell.status.pending', { count: sync.pending })}` : t('shell.status.savedBoth');
+    else if (sync !== undefined) save = `${save} ${t(`shell.status.${sync.activity}`)}`;
     const where = !this.persistent ? t('shell.where.memory') : sync === undefined ? t('shell.where.local') : this.shared ? t('shell.where.serverShared') : t('shell.where.server');
     return html`<div class="status" part="status">
       <p class="save-state" id="jl-save-state">${save}</p>
@@ -496,7 +536,7 @@ export class JuJoblog extends JuElement {
     const shownRequirement = requirement ?? (this.serverRequirement === null ? NO_REQUIREMENT : null);
     const entries = this.#entries;
     const sub = (id: string, text: string): TemplateResult => heading(level + 1, id, text);
-    const busy = this.#dialogs.busy;
+    const busy = this.#dialogs.module?.busy;
     const button = (id: string, label: string, action: () => void, popup = true): TemplateResult => html`<button type="button" id=${id}
       class="ju-button ju-button--secondary" part="button" aria-haspopup=${popup ? 'dialog' : 'false'} aria-busy=${busy !== undefined && id.endsWith(busy) ? 'true' : 'false'}
       @click=${action}>${label}</button>`;
@@ -508,6 +548,14 @@ export class JuJoblog extends JuElement {
         dismiss: (id) => { this.#dismiss(id); },
         toggleAll: () => { this.allReminders = !this.allReminders; },
       })}
+      ${this.formDraft === null || this.#dialogs.module?.dialog !== undefined ? nothing : this.#draftNote.module?.renderDraftNote(t, this.formDraft, {
+        resume: (opener) => { if (this.formDraft !== null) this.#resumeDraft(this.formDraft, opener); },
+        discard: () => {
+          this.#keepFormDraft(null);
+          this.announcer.announce(t('draft.discarded'));
+          this.#focusAfterRender('jl-add-application');
+        },
+      }) ?? nothing}
       <div class="toolbar" part="toolbar" role="group" aria-label=${t('shell.heading')}>
         <button type="button" id="jl-add-application" class="ju-button" part="button" aria-haspopup="dialog" @click=${() => { this.add('application'); }}>${t('shell.addApplication')}</button>
         <button type="button" id="jl-add-activity" class="ju-button ju-button--secondary" part="button" aria-haspopup="dialog" @click=${() => { this.add('activity'); }}>${t('shell.addActivity')}</button>

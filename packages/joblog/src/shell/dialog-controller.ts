@@ -90,6 +90,7 @@ export class DialogController implements ReactiveController {
   close(focusId?: string): void {
     if (this.dialog === undefined) return;
     const opener = this.#opener;
+    this.dialog.closing?.();
     this.closeNow();
     if (focusId !== undefined) this.#options.focus(focusId);
     else if (opener?.isConnected === true) void this.#host.updateComplete.then(() => { opener.focus(); });
@@ -99,6 +100,7 @@ export class DialogController implements ReactiveController {
   /** Closes without moving focus (the host's `reset()`). */
   closeNow(): void {
     const element = this.#element();
+    this.dialog?.dispose?.();
     this.dialog = undefined;
     this.#opener = undefined;
     if (element?.open === true) element.close();

@@ -9,6 +9,8 @@ import { dialogFrame, dialogProblem } from './dialog-frame.js';
 import { changeStatus } from '../model/status.js';
 import { findDuplicates } from '../model/duplicates.js';
 import { validateEntry, validationParams, type EntryField } from '../model/validate.js';
+import type { FormDraft } from '../storage/entry-store.js';
+import { rescueFormDraft } from '../storage/form-rescue.js';
 import type { JoblogHost, ShellDialog } from './shell-host.js';
 
 type TextField = 'title' | 'employer' | 'postalCode' | 'town' | 'source' | 'sourceUrl' | 'notes';
@@ -25,11 +27,14 @@ function checkEntry(entry: JoblogEntry, statusOn: string, today: string): FieldP
 /** The form ids, in the order the fields appear (the error summary lists problems in this order). */
 const FIELD_ORDER = ['title', 'employer', 'postalCode', 'town', 'hoursPerWeek', 'date', 'source', 'sourceUrl', 'deadline', 'statusOn', 'notes'] as const;
 export const fieldId = (field: string): string => `ef-${field}`;
+/** What was typed is kept in the browser store this long after the last change (and at once when the page goes away). */
+export const KEEP_DRAFT_AFTER_MS = 300;
 
 /**
  * "Tilføj ansøgning" / "Tilføj aktivitet" / editing an entry: every field Jobnet asks for, labels always visible,
  * problems linked to their fields and listed at the top, the duplicate check before saving, and the status with
- * its history. The entry is saved only when the citizen presses "Gem".
+ * its history. The entry is saved only when the citizen presses "Gem". Until then what was typed is kept as a
+ * draft in the browser store (through a reload, a crash, or closing the form), and the shell offers it back.
  */
 export class EntryDialog implements ShellDialog {
   readonly #host: JoblogHost;
@@ -42,20 +47,60 @@ export class EntryDialog implements ShellDialog {
   #confirmedDuplicate = false;
   #saving = false;
   #failed: string | undefined;
+  /** Something was typed that is not saved (a draft offered back starts so). */
+  #unsaved: boolean;
+  /** Saved or disposed: nothing more is kept. */
+  #done = false;
+  #keepTimer: ReturnType<typeof setTimeout> | undefined;
+  /** On pagehide (reload, closing the tab; the page may still count as visible then) or when the tab is hidden. */
+  readonly #pageHidden = (event: Event): void => {
+    if (event.type === 'visibilitychange' && document.visibilityState === 'visible') return;
+    const draft = this.#formDraft();
+    if (draft === undefined) return;
+    rescueFormDraft(this.#host.storeName(), draft);
+    this.#host.keepFormDraft(draft);
+  };
 
-  constructor(host: JoblogHost, entry: JoblogEntry, previous: JoblogEntry | undefined) {
+  constructor(host: JoblogHost, entry: JoblogEntry, previous: JoblogEntry | undefined, fromDraft = false) {
     this.#host = host;
     this.#draft = structuredClone(entry);
     this.#previous = previous;
     this.#statusOn = host.today();
+    this.#unsaved = fromDraft;
+    addEventListener('pagehide', this.#pageHidden);
+    document.addEventListener('visibilitychange', this.#pageHidden);
   }
 
   canClose(): boolean {
     return !this.#saving;
   }
 
+  closing(): void {
+    const draft = this.#formDraft();
+    if (draft !== undefined) this.#host.keepFormDraft(draft);
+  }
+
+  dispose(): void {
+    this.#done = true;
+    clearTimeout(this.#keepTimer);
+    removeEventListener('pagehide', this.#pageHidden);
+    document.removeEventListener('visibilitychange', this.#pageHidden);
+  }
+
+  /** What to keep: the form as typed, unless nothing was typed or it is saved. */
+  #formDraft(): FormDraft | undefined {
+    if (!this.#unsaved || this.#done) return undefined;
+    return { entry: this.#draft, editing: this.#previous !== undefined, savedAt: new Date().toISOString() };
+  }
+
   #set<K extends keyof JoblogEntry>(key: K, value: JoblogEntry[K]): void {
     this.#draft = { ...this.#draft, [key]: value };
+    this.#unsaved = true;
+    clearTimeout(this.#keepTimer);
+    this.#keepTimer = setTimeout(() => {
+      const draft = this.#formDraft();
+      if (draft !== undefined) this.#host.keepFormDraft(draft);
+    }, KEEP_DRAFT_AFTER_MS);
     this.#confirmedDuplicate = false;
     this.#duplicates = [];
     if (this.#checked) this.#problems = checkEntry(this.#draft, this.#statusOn, this.#host.today());
@@ -88,6 +133,8 @@ export class EntryDialog implements ShellDialog {
     try {
       await this.#host.save(entry, this.#previous);
       this.#saving = false;
+      this.dispose();
+      this.#host.keepFormDraft(null);
       this.#host.closeDialog();
     } catch {
       this.#saving = false;

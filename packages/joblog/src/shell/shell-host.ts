@@ -1,7 +1,7 @@
 import type { TemplateResult } from 'lit';
 import type { Formatter, JuEventDetailMap } from '@jobunivers/core';
 import type { IsoDate, JoblogEntry, Requirement } from '../model/entry.js';
-import type { JoblogStore } from '../storage/entry-store.js';
+import type { FormDraft, JoblogStore } from '../storage/entry-store.js';
 import type { SyncController } from './sync-controller.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -49,6 +49,10 @@ export interface JoblogHost {
   closeDialog(focusId?: string): void;
   /** Deletes the joblog from this browser (as `reset()`). */
   wipe(): Promise<void>;
+  /** Keeps the entry form's unsaved input in the browser store (null: forgets it, e.g. once saved). */
+  keepFormDraft(draft: FormDraft | null): void;
+  /** The browser store's name (`store-name`). */
+  storeName(): string;
 }
 
 /** A dialog loaded on demand. Its template is one `<dialog id="jl-dialog">`, which the shell opens with `showModal()`. */
@@ -56,4 +60,8 @@ export interface ShellDialog {
   render(): TemplateResult;
   /** `false` keeps the dialog open on Escape (e.g. while it saves). */
   canClose?(): boolean;
+  /** The citizen closes it (a button, Escape): e.g. keep what was typed. Not called by `reset()`. */
+  closing?(): void;
+  /** It is gone (closed, or the joblog was reset): stop timers and listeners. */
+  dispose?(): void;
 }

@@ -22,6 +22,19 @@ export interface ServerRequirement {
   fetchedAt: string;
 }
 
+/**
+ * What the citizen typed in the entry form and has not saved yet (closed the form, reloaded, the browser crashed):
+ * offered back as "Fortsæt" until it is saved or thrown away.
+ */
+export interface FormDraft {
+  /** The form's entry as typed: not validated, not in the joblog. */
+  entry: JoblogEntry;
+  /** It changes the existing entry with the same id (otherwise it is a new one). */
+  editing: boolean;
+  /** ISO time of the last change kept. */
+  savedAt: string;
+}
+
 /** What the store keeps besides the entries (`getMeta`/`setMeta`), with the value each has before it is set. */
 export interface JoblogMeta {
   /** The change feed's cursor after the last page taken; null before the first sync. Written by the sync. */
@@ -35,6 +48,8 @@ export interface JoblogMeta {
   /** Whether the joblog is shared with the job centre, as last seen; null when never asked. */
   share: JoblogShare | null;
   prefs: JoblogPrefs;
+  /** The entry form's unsaved input; written by `keepFormDraft`. */
+  formDraft: FormDraft | null;
 }
 
 const META_DEFAULTS: JoblogMeta = {
@@ -44,6 +59,7 @@ const META_DEFAULTS: JoblogMeta = {
   dismissedReminders: [],
   share: null,
   prefs: {},
+  formDraft: null,
 };
 
 export interface JoblogStoreOptions {
@@ -249,6 +265,17 @@ export class JoblogStore {
       return Promise.resolve();
     }, 'relaxed');
     this.#changed(false);
+  }
+
+  /**
+   * Keeps (or, with null, forgets) the entry form's unsaved input. Written while the citizen types, so other tabs
+   * are not told: they would read the whole joblog again for a keystroke.
+   */
+  async keepFormDraft(draft: FormDraft | null): Promise<void> {
+    await this.#database.write((transaction) => {
+      transaction.put(META + 'formDraft', draft);
+      return Promise.resolve();
+    }, 'strict');
   }
 
   /** The open conflicts, with both versions (the local one as it is now). */
