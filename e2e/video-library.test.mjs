@@ -56,6 +56,8 @@ describe('video library', { timeout: 180_000 }, () => {
     await firstCard.getByRole('button', { name: 'Sådan bruger du jobloggen' }).waitFor();
     // The sentence that is said, with the search words marked (rendered as text parts, not HTML).
     const match = firstCard.locator('[part~="match"]').filter({ hasText: 'udfylder jobloggen' }).first();
+    // The sentence matches load a moment after the card (their view is its own chunk): wait for the marks.
+    await match.locator('mark').first().waitFor();
     assert.deepEqual(await match.locator('mark').allTextContents(), ['hvordan', 'udfylder', 'jobloggen']);
 
     await match.getByRole('button', { name: /Afspil fra 00:13/ }).click();
