@@ -7,6 +7,8 @@ import { forgetRescuedFormDraft, rescueKey } from './rescue-key.js';
 /** Copies `draft` to localStorage now; a full or refused storage is ignored (the IndexedDB write may still land). */
 export function rescueFormDraft(storeName: string, draft: FormDraft): void {
   try {
+    // The citizen's own words on their own device, for the moment between pagehide and the next load: without this
+    // copy Chromium can lose the last keystrokes. settleFormDraft() deletes it then, reset() at logout.
     localStorage.setItem(rescueKey(storeName), JSON.stringify(draft));
   } catch {
     // Private mode or quota: nothing more can be done while the page goes away.
